@@ -1,0 +1,142 @@
+"""MODEL: validated content (pydantic v2).
+
+`Article` is what a content file must contain once loaded. Unknown fields are
+rejected with a did-you-mean by `pipeline.sources`; field docstrings are the
+reference of the content format (see `seo-pipeline schema`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class StrictModel(BaseModel):
+    """Base: immutable, unknown fields rejected, attribute docstrings as docs."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+        populate_by_name=True,
+    )
+
+
+class FaqItem(StrictModel):
+    """A question and its answer, shown visibly and marked up as FAQPage."""
+
+    question: NonEmpty
+    """The question, as a reader would ask it (plain text)."""
+    answer: NonEmpty
+    """The answer; inline Markdown (emphasis, links, code) is allowed."""
+
+
+class Author(StrictModel):
+    """The author: a Person (default) or an Organization."""
+
+    name: NonEmpty
+    """Display name."""
+    url: str | None = None
+    """Profile page URL."""
+    type: Literal["Person", "Organization"] = "Person"
+    """schema.org type of the author."""
+
+
+class Image(StrictModel):
+    """The lead image of the article (used for og:image and JSON-LD)."""
+
+    url: NonEmpty
+    """Absolute URL, or a path resolved against the site's `base_url`."""
+    alt: NonEmpty
+    """Alternative text: what the image shows."""
+    width: int | None = Field(default=None, gt=0)
+    """Intrinsic width in pixels."""
+    height: int | None = Field(default=None, gt=0)
+    """Intrinsic height in pixels."""
+
+
+class Breadcrumb(StrictModel):
+    """One step of the breadcrumb trail (Home → … → this page)."""
+
+    name: NonEmpty
+    """Label of the step."""
+    url: str | None = None
+    """Its URL; may be omitted on the last step (the page itself)."""
+
+
+class Article(StrictModel):
+    """One article: front matter fields plus the Markdown body."""
+
+    title: NonEmpty
+    """The page title and its single H1."""
+    description: str | None = None
+    """The meta description. Derived from the intro when omitted."""
+    description_claimed_length: int | None = Field(default=None, ge=0)
+    """A length the draft claims for its description (kept so checks can test it)."""
+    slug: str | None = None
+    """URL path segment (lowercase, digits, hyphens). Derived from the title."""
+    lang: str | None = None
+    """BCP 47 language tag; defaults to the site's `default_lang`."""
+    date: dt.date | None = None
+    """Publication date (ISO 8601)."""
+    updated: dt.date | None = None
+    """Last modification date (ISO 8601)."""
+    author: Author | None = None
+    """Author name, or an object with `name`, `url`, `type`."""
+    keyphrase: str | None = None
+    """The focus keyphrase the page should rank for."""
+    schema_type: Literal["Article", "BlogPosting", "MedicalWebPage"] = "Article"
+    """JSON-LD type: MedicalWebPage marks the page itself as medical content."""
+    audience: Literal["general", "health"] = "general"
+    """Readability target: `health` asks for plain language (grade 8 or lower)."""
+    key_points: list[NonEmpty] = Field(default_factory=list)
+    """Short takeaways shown as a list under the intro."""
+    faq: list[FaqItem] = Field(default_factory=list)
+    """Questions and answers, shown on the page and marked up as FAQPage."""
+    breadcrumbs: list[Breadcrumb] | None = None
+    """The trail; defaults to Home → this page."""
+    image: Image | None = None
+    """Lead image (recommended for Article rich results and social cards)."""
+    seo_pipeline_disable: list[str] = Field(
+        default_factory=list, alias="seo-pipeline-disable"
+    )
+    """Rule codes (or prefixes) not to report for this page."""
+    body: str = ""
+    """Markdown: the intro, then `##`/`###` sections and GFM tables."""
+
+    @field_validator("author", mode="before")
+    @classmethod
+    def _author_from_string(cls, value: object) -> object:
+        return {"name": value} if isinstance(value, str) else value
+
+    @field_validator("slug")
+    @classmethod
+    def _slug_is_safe(cls, value: str | None) -> str | None:
+        if value is not None and not SLUG_RE.match(value):
+            raise ValueError(
+                "must be lowercase letters, digits and single hyphens "
+                f"(got {value!r})"
+            )
+        return value
+
+    @field_validator("lang")
+    @classmethod
+    def _lang_is_tag(cls, value: str | None) -> str | None:
+        if value is not None and not LANG_RE.match(value):
+            raise ValueError(f"must be a BCP 47 language tag like 'en' (got {value!r})")
+        return value
+
+    @model_validator(mode="after")
+    def _updated_not_before_date(self) -> Article:
+        if self.date and self.updated and self.updated < self.date:
+            raise ValueError("updated: must not be earlier than date")
+        return self

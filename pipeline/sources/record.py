@@ -1,0 +1,30 @@
+"""The raw output of every reader: data plus the source line of each field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Raw content data as read from a file, before validation.
+
+    `lines` maps dotted field paths (`title`, `faq.0.answer`) to 1-based lines;
+    `body_line` is the file line of the first body line (Markdown only).
+    """
+
+    path: Path
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1
+
+    def line_of(self, dotted: str | None) -> int | None:
+        """The line of a field, else of its nearest parent, else None."""
+        key = dotted or ""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0]
+        return self.lines.get("", None)
