@@ -123,8 +123,7 @@ class Article(StrictModel):
     def _slug_is_safe(cls, value: str | None) -> str | None:
         if value is not None and not SLUG_RE.match(value):
             raise ValueError(
-                "must be lowercase letters, digits and single hyphens "
-                f"(got {value!r})"
+                f"must be lowercase letters, digits and single hyphens (got {value!r})"
             )
         return value
 

@@ -59,7 +59,9 @@ def read(path: Path) -> Record:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ContentError([Problem(path, None, None, exc.strerror or str(exc))]) from None
+        raise ContentError(
+            [Problem(path, None, None, exc.strerror or str(exc))]
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

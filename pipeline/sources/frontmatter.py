@@ -19,7 +19,9 @@ def read_markdown(path: Path, text: str) -> Record:
             [Problem(path, 1, None, "missing front matter: start the file with '---'")]
         )
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() in (FENCE, "..."))
+        end = next(
+            i for i in range(1, len(lines)) if lines[i].strip() in (FENCE, "...")
+        )
     except StopIteration:
         raise ContentError(
             [Problem(path, 1, None, "front matter is not closed: add a '---' line")]
@@ -32,7 +34,14 @@ def read_markdown(path: Path, text: str) -> Record:
     if "body" in data:
         line = field_lines.get("body", 2)
         raise ContentError(
-            [Problem(path, line, "body", "not allowed in front matter (write it below ---)")]
+            [
+                Problem(
+                    path,
+                    line,
+                    "body",
+                    "not allowed in front matter (write it below ---)",
+                )
+            ]
         )
     body = "\n".join(lines[end + 1 :])
     field_lines.setdefault("", 1)

@@ -11,13 +11,13 @@ import yaml
 from pipeline.errors import ContentError, Problem
 from pipeline.sources.record import Record
 
-try:  # libyaml is ~10x faster; fall back to the pure-Python loader
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+# libyaml is ~10x faster; fall back to the pure-Python loader without it.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+def parse_yaml(
+    path: Path, text: str, first_line: int = 1
+) -> tuple[Any, dict[str, int]]:
     """Parse YAML into data and a dotted-path → line map; duplicate keys are errors."""
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -25,7 +25,9 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[Any, dict[st
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         reason = exc.problem or "invalid YAML"
-        raise ContentError([Problem(path, line, None, f"invalid YAML: {reason}")]) from None
+        raise ContentError(
+            [Problem(path, line, None, f"invalid YAML: {reason}")]
+        ) from None
     if node is None:
         return {}, {}
     lines: dict[str, int] = {}
@@ -36,13 +38,17 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[Any, dict[st
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         line = first_line + mark.line if mark else first_line
-        raise ContentError([Problem(path, line, None, f"invalid YAML: {exc.problem}")]) from None
+        raise ContentError(
+            [Problem(path, line, None, f"invalid YAML: {exc.problem}")]
+        ) from None
     finally:
         loader.dispose()
     return data, lines
 
 
-def _index(path: Path, node: yaml.Node, prefix: str, first: int, out: dict[str, int]) -> None:
+def _index(
+    path: Path, node: yaml.Node, prefix: str, first: int, out: dict[str, int]
+) -> None:
     out.setdefault(prefix, first + node.start_mark.line)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -79,7 +85,9 @@ def read_json(path: Path, text: str) -> Record:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ContentError([Problem(path, exc.lineno, None, f"invalid JSON: {exc.msg}")]) from None
+        raise ContentError(
+            [Problem(path, exc.lineno, None, f"invalid JSON: {exc.msg}")]
+        ) from None
     try:  # JSON is (nearly) YAML: reuse the YAML composer for line numbers only
         _, lines = parse_yaml(path, text)
     except ContentError:

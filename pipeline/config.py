@@ -1,0 +1,186 @@
+"""CONFIG: one validated model, read from `seo-pipeline.toml` or `pyproject.toml`.
+
+Site settings live at the top of `[tool.seo-pipeline]` (or at the top level of
+`seo-pipeline.toml`); the check settings (`select`, `ignore`, profiles …) sit in
+the same table and are validated by `pipeline.checks.config.CheckConfig`.
+Relative paths are resolved against the folder of the config file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pipeline.errors import ConfigError, Problem
+
+CONFIG_FILES = ("seo-pipeline.toml", "pyproject.toml")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Site(BaseModel):
+    """Site-wide settings used by every generated page."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        alias_generator=_kebab,
+        populate_by_name=True,
+    )
+
+    site_name: str = "My Site"
+    """Name of the site (og:site_name, the Organization, the footer)."""
+    base_url: str | None = None
+    """Absolute site URL, e.g. `https://example.com`; makes canonical URLs absolute."""
+    publisher: str | None = None
+    """Publisher name for JSON-LD; defaults to `site_name`."""
+    logo: str | None = None
+    """Publisher logo URL (absolute, or a path under `base_url`)."""
+    default_lang: str = "en"
+    """Language of articles that set no `lang`."""
+    theme_dir: Path | None = None
+    """Folder of templates that override the defaults by file name."""
+    content_dir: Path = Path("content")
+    """Where `build` looks for content files."""
+    output_dir: Path = Path("output")
+    """Where `build` writes pages; nothing is written outside it."""
+    description_max_chars: int = Field(default=155, ge=50, le=400)
+    """Character budget of a derived meta description."""
+    fit_descriptions: bool = False
+    """Rewrite over-budget descriptions to fit (off: a writer's text is never changed)."""
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute(cls, value: str | None) -> str | None:
+        if value is not None:
+            if not value.startswith(("http://", "https://")):
+                raise ValueError(f"must start with http:// or https:// (got {value!r})")
+            value = value.rstrip("/")
+        return value
+
+    @property
+    def publisher_name(self) -> str:
+        """The publisher shown in JSON-LD."""
+        return self.publisher or self.site_name
+
+    def url_for(self, path: str) -> str:
+        """Absolute URL of a site path when `base_url` is set, else the root-relative path."""
+        if path.startswith(("http://", "https://")):
+            return path
+        path = "/" + path.lstrip("/")
+        return f"{self.base_url}{path}" if self.base_url else path
+
+
+class Config(BaseModel):
+    """Everything a run needs: the site, the checks, and where the config came from."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    site: Site = Site()
+    checks: Any = None
+    """A `pipeline.checks.config.CheckConfig` (typed loosely to keep imports one-way)."""
+    root: Path = Path(".")
+    source: Path | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above `start`, `seo-pipeline.toml` first."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (
+                name != "pyproject.toml" or _has_table(candidate)
+            ):
+                return candidate
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "seo-pipeline" in tomllib.loads(pyproject.read_text("utf-8")).get(
+            "tool", {}
+        )
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+
+
+def read_table(path: Path) -> dict[str, Any]:
+    """The raw settings table of a config file."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            [Problem(path, _toml_line(exc), None, f"invalid TOML: {exc}")]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([Problem(path, None, None, f"cannot read: {exc}")]) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("seo-pipeline", {})
+        return dict(table) if isinstance(table, dict) else {}
+    return data
+
+
+def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    lineno = getattr(exc, "lineno", None)
+    return lineno if isinstance(lineno, int) else None
+
+
+def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
+    """Load and validate the config; without a file, defaults rooted at `cwd`."""
+    from pipeline.checks.config import CheckConfig
+
+    cwd = (cwd or Path.cwd()).resolve()
+    source = path.resolve() if path else find_config(cwd)
+    table = read_table(source) if source else {}
+    root = source.parent if source else cwd
+    site_keys = {f.alias or n for n, f in Site.model_fields.items()} | set(
+        Site.model_fields
+    )
+    check_keys = _aliases(CheckConfig)
+    unknown = [k for k in table if k not in site_keys and k not in check_keys]
+    where = source or Path("config")
+    if unknown:
+        known = sorted({_kebab(k) for k in site_keys | check_keys})
+        raise ConfigError([_unknown(where, key, known) for key in unknown])
+    try:
+        site = Site.model_validate({k: v for k, v in table.items() if k in site_keys})
+        checks = CheckConfig.model_validate(
+            {k: v for k, v in table.items() if k in check_keys}
+        )
+    except ValidationError as exc:
+        raise ConfigError(
+            [
+                Problem(where, None, ".".join(str(p) for p in e["loc"]), e["msg"])
+                for e in exc.errors(include_url=False)
+            ]
+        ) from None
+    site = site.model_copy(
+        update={
+            "content_dir": root / site.content_dir,
+            "output_dir": root / site.output_dir,
+            "theme_dir": root / site.theme_dir if site.theme_dir else None,
+        }
+    )
+    return Config(site=site, checks=checks, root=root, source=source)
+
+
+def _aliases(model: type[BaseModel]) -> set[str]:
+    names: set[str] = set()
+    for name, field in model.model_fields.items():
+        names |= {name, _kebab(name)}
+        if field.alias:
+            names.add(field.alias)
+    return names
+
+
+def _unknown(path: Path, key: str, known: list[str]) -> Problem:
+    guess = difflib.get_close_matches(_kebab(key), known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{guess[0]}'?" if guess else f" (known: {', '.join(known)})"
+    return Problem(path, None, key, "unknown setting" + hint)

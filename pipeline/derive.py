@@ -1,0 +1,214 @@
+"""DERIVE: Article + Site → Page, the fully resolved view a template renders.
+
+Pure: slugs, URLs, the meta description (given, or fitted from the intro),
+reading time, breadcrumbs, FAQ answers as HTML and text, and the source map
+that lets checks point back at content lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.config import Site
+from pipeline.findings import SourceMap
+from pipeline.labels import labels_for
+from pipeline.mdrender import Body, Heading, render_body, render_inline, slugify
+from pipeline.models import Article
+from pipeline.sources import LoadedArticle
+
+WORDS_PER_MINUTE = 230
+"""Average adult silent reading speed for non-fiction (Brysbaert, 2019: 238 wpm)."""
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+_DANGLING = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "so", "than", "that", "the", "to", "with"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FaqView:
+    """A FAQ item ready to render: the answer as safe HTML and as plain text."""
+
+    question: str
+    answer_html: str
+    answer_text: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Crumb:
+    """One breadcrumb step with a resolved URL (None for the current page)."""
+
+    name: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything the templates and the writer need for one article."""
+
+    article: Article
+    source_path: str
+    slug: str
+    rel_path: str
+    url: str
+    lang: str
+    description: str
+    description_origin: str
+    body: Body
+    faq: tuple[FaqView, ...]
+    breadcrumbs: tuple[Crumb, ...]
+    image_url: str | None
+    word_count: int
+    reading_minutes: int
+    date_published: dt.date | None
+    date_modified: dt.date | None
+    source_map: SourceMap
+
+    @property
+    def toc(self) -> tuple[Heading, ...]:
+        """The H2 headings, for a table of contents."""
+        return tuple(h for h in self.body.headings if h.level == 2)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences at terminal punctuation followed by a capital."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def fit_description(paragraphs: tuple[str, ...], max_chars: int) -> str:
+    """Whole leading sentences within `max_chars`, else a word-boundary cut with `…`.
+
+    Never cuts mid-word and never ends on a dangling article or conjunction.
+    """
+    text = " ".join(" ".join(paragraphs).split())
+    if len(text) <= max_chars:
+        return text
+    chosen = ""
+    for sentence in sentences(text):
+        candidate = f"{chosen} {sentence}".strip()
+        if len(candidate) > max_chars:
+            break
+        chosen = candidate
+    if chosen:
+        return chosen
+    words = text[:max_chars].split(" ")
+    if len(text) > max_chars and text[max_chars] != " ":
+        words = words[:-1]  # the last word was cut
+    while words and (words[-1].lower().strip(",;:") in _DANGLING or not words[-1]):
+        words.pop()
+    return " ".join(words).rstrip(",;:–—-") + "…"
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them (runs of letters/digits, with inner '-' or ''')."""
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+def derive_page(loaded: LoadedArticle, site: Site, *, root: str = "") -> Page:
+    """Resolve one validated article into a renderable Page."""
+    article, record = loaded.article, loaded.record
+    source_path = _display_path(str(record.path), root)
+    body = render_body(article.body, path=source_path, first_line=record.body_line)
+    slug = article.slug or slugify(article.title) or "page"
+    rel_path = f"{slug}/index.html"
+    url = site.url_for(f"/{slug}/")
+    if article.description:
+        description, origin = article.description, "front matter"
+    else:
+        intro = body.intro or tuple(article.key_points[:2])
+        description = fit_description(intro, site.description_max_chars)
+        origin = "derived from the intro"
+    faq = tuple(_faq_view(item.question, item.answer) for item in article.faq)
+    text = " ".join(
+        (
+            article.body,
+            *article.key_points,
+            *(f"{f.question} {f.answer_text}" for f in faq),
+        )
+    )
+    words = count_words(text)
+    return Page(
+        article=article,
+        source_path=source_path,
+        slug=slug,
+        rel_path=rel_path,
+        url=url,
+        lang=article.lang or site.default_lang,
+        description=description,
+        description_origin=origin,
+        body=body,
+        faq=faq,
+        breadcrumbs=_crumbs(article, site, url),
+        image_url=site.url_for(article.image.url) if article.image else None,
+        word_count=words,
+        reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
+        date_published=article.date,
+        date_modified=article.updated or article.date,
+        source_map=_source_map(
+            loaded, source_path, body, article.lang or site.default_lang
+        ),
+    )
+
+
+def _faq_view(question: str, answer: str) -> FaqView:
+    html, text = render_inline(answer)
+    return FaqView(question, html, text, f"faq:{question}")
+
+
+def _crumbs(article: Article, site: Site, url: str) -> tuple[Crumb, ...]:
+    if article.breadcrumbs:
+        steps = [
+            Crumb(c.name, site.url_for(c.url) if c.url else None)
+            for c in article.breadcrumbs
+        ]
+        return tuple(steps)
+    return (Crumb("Home", site.url_for("/")), Crumb(article.title, None))
+
+
+def _source_map(loaded: LoadedArticle, path: str, body: Body, lang: str) -> SourceMap:
+    record, article = loaded.record, loaded.article
+    lines: dict[str, int] = {}
+    for key in (
+        "title",
+        "description",
+        "slug",
+        "lang",
+        "image",
+        "author",
+        "date",
+        "updated",
+        "keyphrase",
+        "key_points",
+        "faq",
+        "breadcrumbs",
+    ):
+        line = record.lines.get(key)
+        if line:
+            lines[key] = line
+    lines["body"] = record.body_line
+    lines.setdefault("slug", lines.get("title", 1))
+    lines.setdefault("lang", 1)
+    if "description" not in lines and body.intro_line:
+        lines["description"] = body.intro_line  # derived from the intro
+    lines[f"heading:{article.title}"] = lines.get("title", 1)
+    labels = labels_for(lang)
+    if "key_points" in lines:
+        lines[f"heading:{labels['key_points']}"] = lines["key_points"]
+    if "faq" in lines:
+        lines[f"heading:{labels['faq']}"] = lines["faq"]
+    for heading in body.headings:
+        lines.setdefault(f"heading:{heading.text}", heading.line)
+    for i, item in enumerate(article.faq):
+        line = record.lines.get(f"faq.{i}")
+        if line:
+            lines.setdefault(f"faq:{item.question}", line)
+            lines.setdefault(f"heading:{item.question}", line)
+    return SourceMap(path, lines)
+
+
+def _display_path(path: str, root: str) -> str:
+    if root and path.startswith(root.rstrip("/") + "/"):
+        return path[len(root.rstrip("/")) + 1 :]
+    return path

@@ -1,0 +1,189 @@
+"""The whole flow in two functions — read this file first.
+
+    build: content/ ─load→ Article ─derive→ Page ─render→ HTML ─check→ Findings ─write→ output/
+    check: *.html ──────────────────────────────────────────────check→ Findings
+
+Every stage is a module that takes plain data and returns plain data; only
+`load` and `write` touch the file system.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Config, Site
+from pipeline.derive import Page, derive_page
+from pipeline.errors import ContentError, OutputError, PipelineError, Problem
+from pipeline.render import RenderedPage, render_page, render_sitemap
+from pipeline.sources import LoadedArticle, content_files, load_article
+from pipeline.textmetrics import grapheme_len
+from pipeline.write import MANIFEST, OutputFile, WriteResult, write_files
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What `build` produced."""
+
+    pages: tuple[RenderedPage, ...]
+    files: tuple[OutputFile, ...]
+    written: WriteResult | None
+    checks: Any
+    """The `CheckResult` of the rules, or None with `check=False`."""
+    elapsed_s: float
+
+
+def load_all(folder: Path) -> list[LoadedArticle]:
+    """Load every content file, reporting the problems of all files at once."""
+    if not folder.is_dir():
+        raise ContentError([Problem(folder, None, None, "content folder not found")])
+    loaded, problems = [], []
+    for path in content_files(folder):
+        try:
+            loaded.append(load_article(path))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return loaded
+
+
+def derive_all(loaded: Sequence[LoadedArticle], site: Site, root: Path) -> list[Page]:
+    """Derive every page; two pages with one slug are an error before any write."""
+    pages = [derive_page(item, site, root=str(root)) for item in loaded]
+    counts = Counter(page.slug for page in pages)
+    clashes = [
+        Problem(
+            page.source_path,
+            page.source_map.locate("slug"),
+            "slug",
+            f"slug '{page.slug}' is used by {counts[page.slug]} articles",
+        )
+        for page in pages
+        if counts[page.slug] > 1
+    ]
+    if clashes:
+        raise ContentError(clashes)
+    return pages
+
+
+def site_files(rendered: Sequence[RenderedPage], site: Site) -> list[OutputFile]:
+    """Pages plus `sitemap.xml` and `manifest.json`."""
+    files = [OutputFile(r.page.rel_path, r.html) for r in rendered]
+    entries = [
+        {
+            "loc": site.url_for(f"/{r.page.slug}/"),
+            "lastmod": r.page.date_modified.isoformat()
+            if r.page.date_modified
+            else None,
+        }
+        for r in sorted(rendered, key=lambda r: r.page.slug)
+    ]
+    files.append(OutputFile("sitemap.xml", render_sitemap(entries, site)))
+    names = sorted([f.rel_path for f in files] + [MANIFEST])
+    files.append(OutputFile(MANIFEST, manifest(rendered, names)))
+    return files
+
+
+def manifest(rendered: Sequence[RenderedPage], files: Sequence[str]) -> str:
+    """One row per page, and every generated file (so rebuilds clean up safely)."""
+    rows = [
+        {
+            "path": r.page.rel_path,
+            "url": r.page.url,
+            "title": r.page.article.title,
+            "title_length": grapheme_len(r.page.article.title),
+            "description": r.page.description,
+            "description_length": grapheme_len(r.page.description),
+            "description_origin": r.page.description_origin,
+            "source": r.page.source_path,
+        }
+        for r in sorted(rendered, key=lambda r: r.page.rel_path)
+    ]
+    doc = {
+        "version": 1,
+        "generator": "seo-pipeline",
+        "pages": rows,
+        "files": list(files),
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def build(
+    config: Config, *, check: bool = True, force: bool = False, write: bool = True
+) -> BuildResult:
+    """Load → derive → render → check → write, for every content file."""
+    started = time.perf_counter()
+    site = config.site
+    if site.content_dir.resolve().is_relative_to(site.output_dir.resolve()):
+        raise OutputError(
+            [
+                Problem(
+                    site.output_dir,
+                    None,
+                    "output_dir",
+                    "must not contain the content folder",
+                )
+            ]
+        )
+    pages = derive_all(load_all(site.content_dir), site, config.root)
+    rendered = tuple(render_page(page, site) for page in pages)
+    checks = run_checks(rendered, config) if check else None
+    files = tuple(site_files(rendered, site))
+    written = write_files(files, site.output_dir, force=force) if write else None
+    return BuildResult(rendered, files, written, checks, time.perf_counter() - started)
+
+
+def run_checks(rendered: Sequence[RenderedPage], config: Config) -> Any:
+    """Run the rules on rendered pages, mapping findings to content lines."""
+    from pipeline.checks import PageInput, check_pages
+
+    inputs = [
+        PageInput(
+            path=_display(config.site.output_dir / r.page.rel_path, config.root),
+            html=r.html,
+            source=r.page.source_map,
+            front_matter=_front_matter(r.page),
+        )
+        for r in rendered
+    ]
+    return check_pages(inputs, config.checks)
+
+
+def check(paths: Sequence[Path], config: Config) -> Any:
+    """Check existing HTML files (from any generator)."""
+    from pipeline.checks import PageInput, check_pages
+    from pipeline.checks.discover import html_files
+
+    inputs = []
+    for path in html_files(paths):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise PipelineError(
+                [Problem(path, None, None, f"cannot read: {exc.strerror}")]
+            ) from None
+        inputs.append(PageInput(path=_display(path, config.root), html=data))
+    return check_pages(inputs, config.checks)
+
+
+def _front_matter(page: Page) -> dict[str, Any]:
+    article = page.article
+    data = article.model_dump(
+        by_alias=True, exclude={"body"}, exclude_none=True, mode="json"
+    )
+    data["slug"] = page.slug
+    data["lang"] = page.lang
+    return data
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
