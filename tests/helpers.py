@@ -1,0 +1,40 @@
+"""Small helpers shared by tests: render bundled content without touching output/."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from pipeline.config import Site
+from pipeline.derive import derive_page
+from pipeline.render import RenderedPage, render_page
+from pipeline.sources import load_article
+
+SITE = Site(site_name="Health Notes", base_url="https://health-notes.example", logo="/images/logo.png")
+
+
+def render_file(path: Path, site: Site = SITE) -> RenderedPage:
+    return render_page(derive_page(load_article(path), site), site)
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml")
+
+
+def jsonld_blocks(html: str) -> list[Any]:
+    return [json.loads(s.string or "") for s in soup(html).find_all("script", type="application/ld+json")]
+
+
+def visible_text(html: str) -> str:
+    doc = soup(html)
+    for tag in doc(["script", "style", "head"]):
+        tag.decompose()
+    return " ".join(doc.get_text(" ").split())
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
