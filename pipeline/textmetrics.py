@@ -68,8 +68,6 @@ _DATA_PATH: Final = ("data", "widths.json")
 _WS_RUN: Final = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _ASCII_WS: Final = " \t\n\r\f"
 _IGNORABLE: Final = regex.compile(r"\p{Default_Ignorable_Code_Point}+")
-# Kerning skips marks (lookup flag IgnoreMarks), so pairs are found without them.
-_MARKS: Final = regex.compile(r"\p{M}+")
 _GRAPHEME: Final = regex.compile(r"\X")
 # Stripped before an ellipsis: spaces, sentence and separator punctuation,
 # dashes, opening brackets/quotes.  Closing brackets/quotes, %, + etc. stay.
@@ -163,9 +161,10 @@ def _prepare(text: str) -> str:
 def _units(text: str, face: _Face) -> int:
     """Width of prepared text in font units, kerning included."""
     total = sum(map(face.widths.__getitem__, text))
-    pairs = text if text.isascii() else str(_MARKS.sub("", text))
-    if len(pairs) > 1:
-        keys = map(operator.add, pairs, pairs[1:])
+    if len(text) > 1:
+        # Combining accents are base glyphs in this font's GDEF, so a mark
+        # between two letters breaks their pair, as it does in Chromium.
+        keys = map(operator.add, text, text[1:])
         total += sum(map(face.kern.get, keys, repeat(0)))
     return total
 
