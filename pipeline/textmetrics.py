@@ -58,7 +58,8 @@ DESCRIPTION_SIZE_PX: Final = 14
 TITLE_BUDGET_PX: Final = 600
 DESCRIPTION_BUDGET_PX: Final = 920
 # Mobile snippets show about 120 characters; SERP preview tools commonly model
-# that as 680 px at 14 px.  Again tool practice, not a published limit.
+# that as 680 px at 14 px (e.g. SEO Snapshot's and SemlyPro's previews: 920 px
+# desktop, 680 px mobile).  Again tool practice, not a published limit.
 MOBILE_DESCRIPTION_BUDGET_PX: Final = 680
 
 _DATA_PACKAGE: Final = "pipeline"
