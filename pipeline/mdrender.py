@@ -75,17 +75,25 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
+_IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
+
+
 def sanitize(html: str) -> str:
-    """Keep only allow-listed elements, attributes and URL schemes."""
-    return nh3.clean(
+    """Keep only allow-listed elements, attributes and URL schemes.
+
+    An `img` from raw HTML without `alt` gets `alt=""` so the page stays valid
+    HTML; nh3 escapes `>` inside attribute values, so the pattern is safe.
+    """
+    clean = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=set(URL_SCHEMES),
         filter_style_properties={"text-align"},
-        link_rel="noopener",
+        link_rel=None,  # no target=_blank survives, so rel=noopener has no use
     )
+    return _IMG_WITHOUT_ALT.sub('<img alt=""', clean)
 
 
 def slugify(text: str, max_length: int = 80) -> str:
