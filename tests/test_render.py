@@ -11,7 +11,14 @@ from pipeline.derive import derive_page
 from pipeline.errors import PipelineError
 from pipeline.render import render_page
 from pipeline.sources import load_article
-from tests.helpers import SITE, jsonld_blocks, render_file, sentences, soup, visible_text
+from tests.helpers import (
+    SITE,
+    jsonld_blocks,
+    render_file,
+    sentences,
+    soup,
+    visible_text,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
