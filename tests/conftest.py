@@ -30,9 +30,13 @@ def golden(request: pytest.FixtureRequest) -> Callable[[Path, str], None]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(actual, encoding="utf-8", newline="\n")
         if not path.exists():
-            pytest.fail(f"{path} is missing; run pytest --update-golden and review the diff")
+            pytest.fail(
+                f"{path} is missing; run pytest --update-golden and review the diff"
+            )
         expected = path.read_text(encoding="utf-8")
-        assert actual == expected, f"{path} differs; run pytest --update-golden if intended"
+        assert actual == expected, (
+            f"{path} differs; run pytest --update-golden if intended"
+        )
 
     return check
 

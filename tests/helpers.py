@@ -14,7 +14,11 @@ from pipeline.derive import derive_page
 from pipeline.render import RenderedPage, render_page
 from pipeline.sources import load_article
 
-SITE = Site(site_name="Health Notes", base_url="https://health-notes.example", logo="/images/logo.png")
+SITE = Site(
+    site_name="Health Notes",
+    base_url="https://health-notes.example",
+    logo="/images/logo.png",
+)
 
 
 def render_file(path: Path, site: Site = SITE) -> RenderedPage:
@@ -26,7 +30,10 @@ def soup(html: str) -> BeautifulSoup:
 
 
 def jsonld_blocks(html: str) -> list[Any]:
-    return [json.loads(s.string or "") for s in soup(html).find_all("script", type="application/ld+json")]
+    return [
+        json.loads(s.string or "")
+        for s in soup(html).find_all("script", type="application/ld+json")
+    ]
 
 
 def visible_text(html: str) -> str:

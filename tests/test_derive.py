@@ -46,12 +46,19 @@ def test_fit_takes_whole_sentences() -> None:
 
 @pytest.mark.parametrize("budget", [40, 57, 60, 71, 100])
 def test_fit_cuts_at_a_word_and_never_dangles(budget: int) -> None:
-    fitted = fit_description(("The herpes virus is a widespread and complex group of viruses that can cause a variety of symptoms and conditions",), budget)
+    fitted = fit_description(
+        (
+            "The herpes virus is a widespread and complex group of viruses that can cause a variety of symptoms and conditions",
+        ),
+        budget,
+    )
     assert len(fitted) <= budget + 1
     assert fitted.endswith("…")
     body = fitted.removesuffix("…")
     assert body.split()[-1] not in {"a", "and", "of", "that", "the", "to"}
-    assert ("The herpes virus is a widespread and complex group of viruses that can cause a variety of symptoms").startswith(body)
+    assert (
+        "The herpes virus is a widespread and complex group of viruses that can cause a variety of symptoms"
+    ).startswith(body)
 
 
 def test_fit_keeps_short_text() -> None:
@@ -60,7 +67,10 @@ def test_fit_keeps_short_text() -> None:
 
 def test_missing_description_is_derived(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    path.write_text("---\ntitle: A Test\n---\n" + INTRO[0] + "\n\n## Next\n\nMore.\n", encoding="utf-8")
+    path.write_text(
+        "---\ntitle: A Test\n---\n" + INTRO[0] + "\n\n## Next\n\nMore.\n",
+        encoding="utf-8",
+    )
     page = derive_page(load_article(path), Site())
     assert page.description_origin == "derived from the intro"
     assert page.description.startswith("The herpes virus")

@@ -16,9 +16,21 @@ from tests.helpers import render_file
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.mark.parametrize("name", ["herpes-back-pain.md", "meta-descriptions-that-fit.md", "winter-running-checklist.yaml"])
-def test_bundled_content_matches_golden(name: str, repo: Path, golden: Callable[[Path, str], None]) -> None:
+@pytest.mark.parametrize(
+    "name",
+    [
+        "herpes-back-pain.md",
+        "meta-descriptions-that-fit.md",
+        "winter-running-checklist.yaml",
+    ],
+)
+def test_bundled_content_matches_golden(
+    name: str, repo: Path, golden: Callable[[Path, str], None]
+) -> None:
     rendered = render_file(repo / "content" / name)
     stem = name.rsplit(".", 1)[0]
     golden(GOLDEN / stem / "index.html", rendered.html)
-    golden(GOLDEN / stem / "jsonld.json", json.dumps(rendered.jsonld, ensure_ascii=False, indent=2) + "\n")
+    golden(
+        GOLDEN / stem / "jsonld.json",
+        json.dumps(rendered.jsonld, ensure_ascii=False, indent=2) + "\n",
+    )

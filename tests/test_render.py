@@ -41,7 +41,9 @@ def graph_nodes(html: str) -> dict[str, dict]:
 
 def test_example_structure(example: str) -> None:
     doc = soup(example)
-    assert [h.get_text() for h in doc.find_all("h1")] == ["Herpes Virus Causes Back Pain"]
+    assert [h.get_text() for h in doc.find_all("h1")] == [
+        "Herpes Virus Causes Back Pain"
+    ]
     assert len(doc.select("section.key-points li")) == 5
     (table,) = doc.find_all("table")
     assert table.thead is not None
@@ -57,13 +59,19 @@ def test_example_structure(example: str) -> None:
     assert doc.select_one("nav[aria-label] ol li") is not None
     description = doc.find("meta", attrs={"name": "description"})["content"]
     assert len(description) == 199
-    assert doc.find("link", rel="canonical")["href"] == "https://health-notes.example/herpes-virus-back-pain/"
+    assert (
+        doc.find("link", rel="canonical")["href"]
+        == "https://health-notes.example/herpes-virus-back-pain/"
+    )
 
 
 def test_faqpage_equals_visible_faq(example: str) -> None:
     doc = soup(example)
     visible = [
-        (item.h3.get_text(" ", strip=True), item.select_one(".faq-answer").get_text(" ", strip=True))
+        (
+            item.h3.get_text(" ", strip=True),
+            item.select_one(".faq-answer").get_text(" ", strip=True),
+        )
         for item in doc.select("section.faq .faq-item")
     ]
     faq = graph_nodes(example)["FAQPage"]
@@ -74,9 +82,23 @@ def test_faqpage_equals_visible_faq(example: str) -> None:
 
 def test_graph_has_every_node(example: str) -> None:
     nodes = graph_nodes(example)
-    assert set(nodes) == {"MedicalWebPage", "Article", "FAQPage", "BreadcrumbList", "Organization"}
+    assert set(nodes) == {
+        "MedicalWebPage",
+        "Article",
+        "FAQPage",
+        "BreadcrumbList",
+        "Organization",
+    }
     article = nodes["Article"]
-    for key in ("headline", "description", "author", "datePublished", "dateModified", "image", "publisher"):
+    for key in (
+        "headline",
+        "description",
+        "author",
+        "datePublished",
+        "dateModified",
+        "image",
+        "publisher",
+    ):
         assert key in article, key
     crumbs = nodes["BreadcrumbList"]["itemListElement"]
     assert [c["position"] for c in crumbs] == [1, 2]
@@ -87,11 +109,19 @@ def test_every_seed_sentence_is_visible(example: str) -> None:
     """Every line of the draft but the meta-description instruction is on the page."""
     seed = (FIXTURES / "seed-draft.txt").read_text(encoding="utf-8")
     text = visible_text(example).casefold()
-    lines = [line for line in seed.splitlines() if line.strip() and not line.startswith("Meta description")]
+    lines = [
+        line
+        for line in seed.splitlines()
+        if line.strip() and not line.startswith("Meta description")
+    ]
     checked = 0
     for line in lines:
         cleaned = line.lstrip("-+ ").strip()
-        parts = [c.strip() for c in cleaned.split("|")] if "|" in cleaned else sentences(cleaned)
+        parts = (
+            [c.strip() for c in cleaned.split("|")]
+            if "|" in cleaned
+            else sentences(cleaned)
+        )
         for part in parts:
             if part and set(part) != {"-"}:
                 assert part.casefold() in text, part
@@ -105,7 +135,10 @@ def test_blogposting_with_images(repo_root: Path) -> None:
     assert "BlogPosting" in nodes and "WebPage" in nodes and "FAQPage" not in nodes
     images = soup(html).find_all("img")
     assert len(images) == 3 and all(img.get("alt") for img in images)
-    assert [c["name"] for c in nodes["BreadcrumbList"]["itemListElement"]][:2] == ["Home", "Guides"]
+    assert [c["name"] for c in nodes["BreadcrumbList"]["itemListElement"]][:2] == [
+        "Home",
+        "Guides",
+    ]
 
 
 def test_hostile_content_cannot_break_out(tmp_path: Path) -> None:
@@ -115,25 +148,35 @@ def test_hostile_content_cannot_break_out(tmp_path: Path) -> None:
     assert len(scripts) == 1 and scripts[0]["type"] == "application/ld+json"
     assert "<script>alert" not in html
     assert "</script><script>" not in html
-    assert "href=\"javascript:" not in html and doc.select("a[href^=javascript]") == []
+    assert 'href="javascript:' not in html and doc.select("a[href^=javascript]") == []
     assert "onerror" not in html and "onclick" not in html
     assert doc.find("iframe") is None
     assert doc.h1.get_text() == 'Tricky <b>title</b> & "quotes"'
     (block,) = jsonld_blocks(html)
     faq = next(n for n in block["@graph"] if n["@type"] == "FAQPage")
-    assert faq["mainEntity"][0]["name"] == "Is </script><script>alert(1)</script> dangerous?"
+    assert (
+        faq["mainEntity"][0]["name"]
+        == "Is </script><script>alert(1)</script> dangerous?"
+    )
     raw_json = scripts[0].string
     assert "\\u003c/script\\u003e" in raw_json
 
 
-def test_theme_dir_overrides_by_name_and_extends_default(tmp_path: Path, repo_root: Path) -> None:
+def test_theme_dir_overrides_by_name_and_extends_default(
+    tmp_path: Path, repo_root: Path
+) -> None:
     (tmp_path / "partials").mkdir()
-    (tmp_path / "partials" / "byline.html").write_text("<p class=\"mine\">{{ page.article.title }}</p>\n")
+    (tmp_path / "partials" / "byline.html").write_text(
+        '<p class="mine">{{ page.article.title }}</p>\n'
+    )
     (tmp_path / "base.html").write_text(
         '{% extends "default/base.html" %}{% block footer %}<footer>custom</footer>{% endblock %}'
     )
     site = Site(base_url="https://x.example", theme_dir=tmp_path)
-    html = render_page(derive_page(load_article(repo_root / "content" / "herpes-back-pain.md"), site), site).html
+    html = render_page(
+        derive_page(load_article(repo_root / "content" / "herpes-back-pain.md"), site),
+        site,
+    ).html
     assert '<p class="mine">Herpes Virus Causes Back Pain</p>' in html
     assert "<footer>custom</footer>" in html
     assert "application/ld+json" in html  # the rest of the default base survives
@@ -143,7 +186,12 @@ def test_template_errors_are_user_errors(tmp_path: Path, repo_root: Path) -> Non
     (tmp_path / "article.html").write_text("{{ page.no_such_field }}")
     site = Site(theme_dir=tmp_path)
     with pytest.raises(PipelineError, match="template error"):
-        render_page(derive_page(load_article(repo_root / "content" / "herpes-back-pain.md"), site), site)
+        render_page(
+            derive_page(
+                load_article(repo_root / "content" / "herpes-back-pain.md"), site
+            ),
+            site,
+        )
 
 
 def test_autoescape_everywhere() -> None:
@@ -155,6 +203,10 @@ def test_autoescape_everywhere() -> None:
 
 
 def test_site_without_base_url_gives_root_relative_urls(repo_root: Path) -> None:
-    html = render_file(repo_root / "content" / "winter-running-checklist.yaml", Site()).html
-    assert soup(html).find("link", rel="canonical")["href"] == "/winter-running-checklist/"
+    html = render_file(
+        repo_root / "content" / "winter-running-checklist.yaml", Site()
+    ).html
+    assert (
+        soup(html).find("link", rel="canonical")["href"] == "/winter-running-checklist/"
+    )
     assert SITE.url_for("/a/") == "https://health-notes.example/a/"

@@ -44,8 +44,13 @@ def test_missing_title() -> None:
 
 def test_unknown_fields_get_did_you_mean_at_any_depth() -> None:
     found = problems(BAD / "unknown-field.md")
-    assert f"{BAD / 'unknown-field.md'}:3: descripton: unknown field; did you mean 'description'?" in found
-    assert any(":6: faq.0.answr: unknown field; did you mean 'answer'?" in p for p in found)
+    assert (
+        f"{BAD / 'unknown-field.md'}:3: descripton: unknown field; did you mean 'description'?"
+        in found
+    )
+    assert any(
+        ":6: faq.0.answr: unknown field; did you mean 'answer'?" in p for p in found
+    )
     assert any(":5: faq.0.answer: required field is missing" in p for p in found)
 
 
@@ -63,9 +68,18 @@ def test_broken_yaml_names_the_line() -> None:
         ("---\n- a\n- b\n---\n", ":2: front matter must be a mapping"),
         ("---\ntitle: a\ntitle: b\n---\n", ":3: title: duplicate key"),
         ("---\ntitle: a\nbody: x\n---\n", ":3: body: not allowed in front matter"),
-        ("---\ntitle: a\nslug: ../../etc\n---\n", ":3: slug: must be lowercase letters"),
-        ("---\ntitle: a\nlang: english!\n---\n", ":3: lang: must be a BCP 47 language tag"),
-        ("---\ntitle: a\ndate: 2024-05-02\nupdated: 2024-01-01\n---\n", "updated: must not be earlier"),
+        (
+            "---\ntitle: a\nslug: ../../etc\n---\n",
+            ":3: slug: must be lowercase letters",
+        ),
+        (
+            "---\ntitle: a\nlang: english!\n---\n",
+            ":3: lang: must be a BCP 47 language tag",
+        ),
+        (
+            "---\ntitle: a\ndate: 2024-05-02\nupdated: 2024-01-01\n---\n",
+            "updated: must not be earlier",
+        ),
     ],
 )
 def test_front_matter_errors(tmp_path: Path, text: str, expected: str) -> None:
@@ -91,9 +105,14 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 def test_yaml_and_json_files(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("title: A\nbody: |\n  Hello.\n", encoding="utf-8")
-    (tmp_path / "b.json").write_text('{\n  "title": "B",\n  "faq": [{"question": "Q?"}]\n}\n', encoding="utf-8")
+    (tmp_path / "b.json").write_text(
+        '{\n  "title": "B",\n  "faq": [{"question": "Q?"}]\n}\n', encoding="utf-8"
+    )
     assert load_article(tmp_path / "a.yaml").article.body == "Hello."
-    assert any(":3: faq.0.answer: required field is missing" in p for p in problems(tmp_path / "b.json"))
+    assert any(
+        ":3: faq.0.answer: required field is missing" in p
+        for p in problems(tmp_path / "b.json")
+    )
 
 
 def test_unknown_extension_and_hidden_files(tmp_path: Path) -> None:

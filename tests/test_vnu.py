@@ -18,24 +18,40 @@ VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def vnu(paths: list[Path]) -> list[dict]:
     java = shutil.which("java")
     if java is None or not VNU.is_file():
-        pytest.fail("the W3C checker is not installed: run `bash scripts/setup-tests.sh`")
+        pytest.fail(
+            "the W3C checker is not installed: run `bash scripts/setup-tests.sh`"
+        )
     proc = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--also-check-css", *map(str, paths)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            java,
+            "-jar",
+            str(VNU),
+            "--format",
+            "json",
+            "--also-check-css",
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     return json.loads(proc.stderr or proc.stdout)["messages"]
 
 
 @pytest.mark.vnu
 def test_every_generated_page_is_valid_html(tmp_path: Path) -> None:
-    sources = sorted((REPO / "content").glob("*.*")) + [Path(__file__).parent / "fixtures" / "content" / "xss.md"]
+    hostile = Path(__file__).parent / "fixtures" / "content" / "xss.md"
+    sources = [*sorted((REPO / "content").glob("*.*")), hostile]
     paths = []
     for source in sources:
         target = tmp_path / f"{source.stem}.html"
         target.write_text(render_file(source).html, encoding="utf-8")
         paths.append(target)
     messages = vnu(paths)
-    errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
+    errors = [
+        m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"
+    ]
     assert errors == [], json.dumps(errors, indent=2)
     assert len(paths) >= 4
 

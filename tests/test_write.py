@@ -31,7 +31,11 @@ def test_symlink_escape_is_refused(tmp_path: Path) -> None:
 
 def test_write_then_rebuild_removes_only_generated_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = [OutputFile("a/index.html", "A"), OutputFile("b/index.html", "B"), manifest_for("a/index.html", "b/index.html")]
+    first = [
+        OutputFile("a/index.html", "A"),
+        OutputFile("b/index.html", "B"),
+        manifest_for("a/index.html", "b/index.html"),
+    ]
     result = write_files(first, out)
     assert set(result.written) == {"a/index.html", "b/index.html", MANIFEST}
     (out / "b" / "notes.txt").write_text("user file")
