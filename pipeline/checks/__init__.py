@@ -1,0 +1,28 @@
+"""CHECK: rule families over `PageFacts`, and the runner that applies them.
+
+Importing this package registers every rule: each family module below fills
+`REGISTRY` as it is imported. `check_pages` is the entry point for `build`
+and `check`.
+"""
+
+from __future__ import annotations
+
+from pipeline.checks import length  # noqa: F401  (registers LEN1xx)
+from pipeline.checks.config import PROFILES, CheckConfig
+from pipeline.checks.registry import FAMILIES, REGISTRY, Family, Options, Problem, Rule
+from pipeline.checks.runner import CheckResult, PageInput, PageReport, check_pages
+
+__all__ = [
+    "FAMILIES",
+    "PROFILES",
+    "REGISTRY",
+    "CheckConfig",
+    "CheckResult",
+    "Family",
+    "Options",
+    "PageInput",
+    "PageReport",
+    "Problem",
+    "Rule",
+    "check_pages",
+]

@@ -1,0 +1,381 @@
+"""LEN1xx: lengths of the title, meta description, H1, URL and JSON-LD headline.
+
+Lengths are grapheme clusters (what a reader counts as characters); widths
+are pixels of Arial-metric text (`pipeline.textmetrics`) at the sizes a
+result page uses: 20 px for titles, 14 px for descriptions. Google publishes
+no limit for either, so the defaults are the tools' conventions, cited per
+option; profiles (`yoast`, `screaming-frog`, `rank-math`) swap them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.checks.registry import Family, Options, Problem
+from pipeline.facts import PageFacts, Tag
+from pipeline.findings import Severity
+from pipeline.textmetrics import (
+    DESCRIPTION_SIZE_PX,
+    TITLE_SIZE_PX,
+    grapheme_len,
+    text_width_px,
+    width_is_approximate,
+)
+
+
+class LengthOptions(Options):
+    """Thresholds of the length family."""
+
+    title_max_chars: int = 60
+    """Longest title in characters (Moz, Yoast, Screaming Frog and Rank Math all use 60)."""
+    title_min_chars: int = 30
+    """Shortest title in characters (Screaming Frog's "below 30 characters")."""
+    title_max_px: int = 580
+    """Widest title in px at 20 px Arial (Moz and Rank Math: about 580 px on desktop)."""
+    title_min_px: int = 0
+    """Narrowest title in px (0: off; Screaming Frog uses 200)."""
+    description_max_chars: int = 155
+    """Longest meta description in characters (Screaming Frog's default; Yoast 156)."""
+    description_min_chars: int = 70
+    """Shortest meta description in characters (Screaming Frog's default; Yoast 120)."""
+    description_max_px: int = 920
+    """Widest meta description in px at 14 px Arial (the ~920 px desktop snippet)."""
+    description_min_px: int = 0
+    """Narrowest meta description in px (0: off; Screaming Frog uses 400)."""
+    h1_max_chars: int = 70
+    """Longest H1 in characters (Screaming Frog's "over 70 characters")."""
+    url_max_chars: int = 75
+    """Longest URL path in characters (a common audit heuristic; Google sets none)."""
+    headline_max_chars: int = 110
+    """Longest JSON-LD `headline` (Google's old Article limit, dropped in 2023)."""
+
+
+length = Family("LEN1", "length", LengthOptions)
+
+
+def _px(text: str, size: int) -> int:
+    return round(text_width_px(text, size))
+
+
+def _approx(text: str) -> str:
+    return (
+        " (approximate: the font lacks some characters)"
+        if width_is_approximate(text)
+        else ""
+    )
+
+
+@length.rule("LEN101", Severity.WARNING)
+def title_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+    """Title has more characters than a result page shows.
+
+    ## What it does
+    Counts the characters (grapheme clusters) of the `<title>`.
+
+    ## Why is this bad?
+    Result pages cut long titles with an ellipsis, so the end of the title is
+    not seen. Google publishes no limit; 60 characters is the common tool
+    threshold (Moz, Yoast, Screaming Frog, Rank Math). The full title is still
+    used for ranking and browser tabs, hence a warning.
+
+    ## Example
+    ```html
+    <title>Herpes Virus Causes Back Pain: Symptoms, Diagnosis, Treatment and Prevention</title>
+    ```
+
+    Use instead:
+    ```html
+    <title>Can Herpes Cause Back Pain? Symptoms and Treatment</title>
+    ```
+    """
+    title = page.title
+    if title and (n := grapheme_len(title.text)) > opts.title_max_chars:
+        limit = opts.title_max_chars
+        yield Problem(f"title is {n} characters (max {limit})", title, n, limit)
+
+
+@length.rule("LEN102", Severity.WARNING)
+def title_too_wide(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+    """Title is wider in pixels than a result page shows.
+
+    ## What it does
+    Measures the `<title>` in pixels as 20 px Arial (Google's title font).
+
+    ## Why is this bad?
+    Truncation is by width, not count: 55 wide letters can overflow where 65
+    narrow ones fit. Google publishes no limit, so overflow is a display
+    warning; about 580 px is the desktop width Moz and Rank Math use.
+
+    ## Example
+    ```html
+    <title>WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM</title>
+    ```
+
+    Use instead:
+    ```html
+    <title>Can herpes cause back pain?</title>
+    ```
+    """
+    title = page.title
+    if title and (px := _px(title.text, TITLE_SIZE_PX)) > opts.title_max_px:
+        limit = opts.title_max_px
+        message = f"title is {px} px wide (max {limit} px){_approx(title.text)}"
+        yield Problem(message, title, px, limit)
+
+
+@length.rule("LEN103", Severity.ERROR)
+def meta_description_too_long(
+    page: PageFacts, opts: LengthOptions
+) -> Iterator[Problem]:
+    """Meta description has more characters than a snippet shows.
+
+    ## What it does
+    Counts the characters (grapheme clusters) of `<meta name="description">`.
+
+    ## Why is this bad?
+    A description is written only for the snippet, and whatever is cut is
+    lost, so this is an error by default (it fails a CI gate). Google
+    publishes no limit; 155 is Screaming Frog's default (Yoast: 156, Rank
+    Math: 160).
+
+    ## Example
+    ```html
+    <meta name="description" content="Discover the connection between the herpes virus and back pain, including symptoms, diagnosis, and treatment options. Learn how to manage herpes-related back pain and reduce its impact on daily life.">
+    ```
+
+    Use instead:
+    ```html
+    <meta name="description" content="Can herpes cause back pain? How shingles and other herpes viruses inflame nerves, the symptoms to watch for, and the treatments that help.">
+    ```
+    """
+    d = page.description
+    if d and (n := grapheme_len(d.text)) > opts.description_max_chars:
+        limit = opts.description_max_chars
+        yield Problem(f"meta description is {n} characters (max {limit})", d, n, limit)
+
+
+@length.rule("LEN104", Severity.WARNING)
+def meta_description_too_wide(
+    page: PageFacts, opts: LengthOptions
+) -> Iterator[Problem]:
+    """Meta description is wider in pixels than a snippet shows.
+
+    ## What it does
+    Measures `<meta name="description">` in pixels as 14 px Arial (Google's
+    snippet font).
+
+    ## Why is this bad?
+    Snippets are cut by width, at about 920 px on desktop (the figure Rank
+    Math uses; Screaming Frog allows 985). Google publishes no limit, so this
+    is a display warning; the `rank-math` profile makes it an error.
+
+    ## Example
+    ```html
+    <meta name="description" content="WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM">
+    ```
+
+    Use instead:
+    ```html
+    <meta name="description" content="Can herpes cause back pain? How shingles inflames nerves, and what helps.">
+    ```
+    """
+    d = page.description
+    if d and (px := _px(d.text, DESCRIPTION_SIZE_PX)) > opts.description_max_px:
+        limit = opts.description_max_px
+        message = f"meta description is {px} px wide (max {limit} px){_approx(d.text)}"
+        yield Problem(message, d, px, limit)
+
+
+def _too_short(
+    what: str, tag: Tag, size: int, min_chars: int, min_px: int
+) -> Iterator[Problem]:
+    if (n := grapheme_len(tag.text)) < min_chars:
+        yield Problem(f"{what} is {n} characters (min {min_chars})", tag, n, min_chars)
+    elif min_px and (px := _px(tag.text, size)) < min_px:
+        yield Problem(f"{what} is {px} px wide (min {min_px} px)", tag, px, min_px)
+
+
+@length.rule("LEN105", Severity.WARNING)
+def meta_description_too_short(
+    page: PageFacts, opts: LengthOptions
+) -> Iterator[Problem]:
+    """Meta description is shorter than a useful snippet.
+
+    ## What it does
+    Flags a non-empty description under the minimum characters (or pixels,
+    when `description-min-px` is set).
+
+    ## Why is this bad?
+    A very short description wastes the snippet, and Google often replaces
+    it with page text. 70 characters is Screaming Frog's default (Yoast: 120).
+    A missing description is META504's business.
+
+    ## Example
+    ```html
+    <meta name="description" content="Herpes and back pain.">
+    ```
+
+    Use instead:
+    ```html
+    <meta name="description" content="Can herpes cause back pain? How shingles inflames nerves, and what helps.">
+    ```
+    """
+    d = page.description
+    if d and d.text.strip():
+        size, chars, px = (
+            DESCRIPTION_SIZE_PX,
+            opts.description_min_chars,
+            opts.description_min_px,
+        )
+        yield from _too_short("meta description", d, size, chars, px)
+
+
+@length.rule("LEN106", Severity.WARNING)
+def title_too_short(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+    """Title is shorter than a descriptive result title.
+
+    ## What it does
+    Flags a non-empty title under the minimum characters (or pixels, when
+    `title-min-px` is set).
+
+    ## Why is this bad?
+    A short title leaves room unused that could say what the page offers,
+    and Google is more likely to rewrite it. 30 characters is Screaming
+    Frog's default.
+
+    ## Example
+    ```html
+    <title>Back pain</title>
+    ```
+
+    Use instead:
+    ```html
+    <title>Can Herpes Cause Back Pain? Symptoms and Treatment</title>
+    ```
+    """
+    t = page.title
+    if t and t.text.strip():
+        yield from _too_short(
+            "title", t, TITLE_SIZE_PX, opts.title_min_chars, opts.title_min_px
+        )
+
+
+@length.rule("LEN107", Severity.WARNING)
+def h1_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+    """H1 is longer than a scannable page heading.
+
+    ## What it does
+    Counts the characters of every `h1`.
+
+    ## Why is this bad?
+    The H1 is the headline readers scan first; long ones get skimmed and wrap
+    badly on phones. 70 characters is Screaming Frog's threshold.
+
+    ## Example
+    ```html
+    <h1>Everything You Need to Know About How the Herpes Virus Can Cause Back Pain</h1>
+    ```
+
+    Use instead:
+    ```html
+    <h1>Can Herpes Cause Back Pain?</h1>
+    ```
+    """
+    for h in page.h1s:
+        if (n := grapheme_len(h.text)) > opts.h1_max_chars:
+            limit = opts.h1_max_chars
+            yield Problem(f"h1 is {n} characters (max {limit})", h, n, limit)
+
+
+@length.rule("LEN108", Severity.WARNING)
+def url_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+    """URL path is longer than a readable URL.
+
+    ## What it does
+    Counts the characters of the page's URL path (from the canonical URL,
+    else `og:url`, else the slug or file name).
+
+    ## Why is this bad?
+    Long URLs are cut in results and are hard to read and share. Google sets
+    no limit; 75 characters is a common audit heuristic.
+
+    ## Example
+    ```html
+    <link rel="canonical" href="https://example.com/health/everything-you-need-to-know-about-how-the-herpes-virus-causes-back-pain/">
+    ```
+
+    Use instead:
+    ```html
+    <link rel="canonical" href="https://example.com/health/herpes-back-pain/">
+    ```
+    """
+    if (n := grapheme_len(page.url_path)) > opts.url_max_chars:
+        limit = opts.url_max_chars
+        yield Problem(
+            f"url path is {n} characters (max {limit})", page.slug_pos, n, limit
+        )
+
+
+@length.rule("LEN109", Severity.INFO)
+def jsonld_headline_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+    """JSON-LD `headline` is over the old 110-character limit.
+
+    ## What it does
+    Counts the characters of every JSON-LD `headline`.
+
+    ## Why is this bad?
+    Google required Article headlines of at most 110 characters until 2023
+    and has dropped the limit, but many validators still flag it. Info only.
+
+    ## Example
+    ```html
+    <script type="application/ld+json">{"@type": "Article", "headline": "Everything you need to know about how the herpes virus causes back pain, from the first symptoms to the diagnosis"}</script>
+    ```
+
+    Use instead:
+    ```html
+    <script type="application/ld+json">{"@type": "Article", "headline": "Can herpes cause back pain?"}</script>
+    ```
+    """
+    for block, item in page.jsonld_items:
+        headline = item.get("headline")
+        if (
+            isinstance(headline, str)
+            and (n := grapheme_len(headline)) > opts.headline_max_chars
+        ):
+            limit = opts.headline_max_chars
+            yield Problem(
+                f"json-ld headline is {n} characters (max {limit})", block, n, limit
+            )
+
+
+@length.rule("LEN110", Severity.ERROR)
+def incorrect_length_claim(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+    """A length the content claims differs from the real one.
+
+    ## What it does
+    Compares stated lengths with measured ones: a front matter
+    `description_claimed_length`, or visible text such as
+    `“…” (149 characters)`.
+
+    ## Why is this bad?
+    A wrong claim (a draft that says 149 characters of a 199-character
+    description) misleads editors into publishing text that will be cut.
+
+    ## Example
+    ```html
+    <p>Meta description: “Learn how herpes viruses inflame nerves and cause back pain.” (149 characters)</p>
+    ```
+
+    Use instead:
+    ```html
+    <p>Meta description: “Learn how herpes viruses inflame nerves and cause back pain.” (60 characters)</p>
+    ```
+    """
+    for claim in page.claims:
+        if (n := grapheme_len(claim.quoted)) != claim.claimed:
+            subject = {"description": "meta description", "title": "title"}.get(
+                claim.subject, "quoted text"
+            )
+            message = f"{subject} is {n} characters, not the {claim.claimed} claimed"
+            yield Problem(message, claim, n, claim.claimed)

@@ -1,0 +1,245 @@
+"""CHECK: the rule registry: families, rules, problems and selection.
+
+A family module declares one `Family` (a code prefix such as `LEN1`, a
+kebab-case name and one pydantic options model) and decorates pure functions:
+
+    length = Family("LEN1", "length", LengthOptions)
+
+    @length.rule("LEN103", Severity.ERROR)
+    def meta_description_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+        '''<four-part doc: What it does / Why is this bad? / Example / Use instead:>'''
+
+The rule's name is the function name in kebab case; its docstring is its
+documentation (`seo-pipeline rules`, `docs/rules.md`). Codes are API: never
+renumber or reuse one. A rule yields `Problem`s; the runner stamps code,
+severity and location into `pipeline.findings.Finding`s.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from pipeline.facts import Located, PageFacts
+from pipeline.findings import Severity
+
+__all__ = [
+    "FAMILIES",
+    "REGISTRY",
+    "Family",
+    "Options",
+    "Problem",
+    "Rule",
+    "Severity",
+    "SiteProblem",
+    "is_selected",
+    "kebab",
+    "resolve_severity",
+]
+
+CODE_RE = re.compile(r"^(?P<family>[A-Z]+[1-9])\d\d$")
+NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def kebab(name: str) -> str:
+    """`description_max_chars` → `description-max-chars` (TOML keys)."""
+    return name.replace("_", "-")
+
+
+class Options(BaseModel):
+    """Base of a family's options: frozen, unknown keys rejected, kebab aliases.
+
+    Each field's attribute docstring is its documentation (generated docs
+    and `seo-pipeline rules` show it), so every field must have one.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        alias_generator=kebab,
+        populate_by_name=True,
+    )
+
+
+OptionsT = TypeVar("OptionsT", bound=Options)
+
+Value = float | int | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule yields: a message and the fact it is about.
+
+    The message is a lowercase fragment naming the measured value and the
+    limit ("meta description is 199 characters (max 155)"); `value` and
+    `limit` repeat them for machine-readable reports.
+    """
+
+    message: str
+    at: Located
+    value: Value = None
+    limit: Value = None
+
+
+SiteProblem = tuple[PageFacts, Problem]
+"""What a site rule yields: the page a problem belongs to, and the problem."""
+
+PageCheck = Callable[[PageFacts, OptionsT], Iterable[Problem]]
+SiteCheck = Callable[[Sequence[PageFacts], OptionsT], Iterable[SiteProblem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule: code, name, default severity and its check function."""
+
+    code: str
+    name: str
+    severity: Severity
+    family: Family[Any]
+    check: Callable[..., Iterable[Any]]
+    site: bool = False
+    languages: frozenset[str] | None = None
+    """Primary language subtags the rule is valid for (None: any language)."""
+
+    @property
+    def doc(self) -> str:
+        """The rule's full documentation (its docstring, dedented)."""
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.split("\n", 1)[0]
+
+    def applies_to(self, lang: str | None) -> bool:
+        """Whether the rule has a valid method for a page language."""
+        if self.languages is None:
+            return True
+        primary = (lang or "").split("-")[0].lower()
+        return primary in self.languages
+
+    def run_page(self, page: PageFacts, options: Options) -> list[Problem]:
+        """Problems of one page (page rules only)."""
+        return list(self.check(page, options))
+
+    def run_site(
+        self, pages: Sequence[PageFacts], options: Options
+    ) -> list[SiteProblem]:
+        """Problems across all pages (site rules only)."""
+        return list(self.check(pages, options))
+
+
+REGISTRY: dict[str, Rule] = {}
+"""Every rule by code, filled as family modules are imported."""
+
+FAMILIES: dict[str, Family[Any]] = {}
+"""Every family by name (its config table: `[tool.seo-pipeline.<name>]`)."""
+
+
+class Family(Generic[OptionsT]):
+    """A module of rules sharing a code prefix and one options model."""
+
+    def __init__(self, prefix: str, name: str, options: type[OptionsT]) -> None:
+        if not re.fullmatch(r"[A-Z]+[1-9]", prefix):
+            raise ValueError(f"family prefix must look like LEN1, got {prefix!r}")
+        if not NAME_RE.match(name):
+            raise ValueError(f"family name must be kebab-case, got {name!r}")
+        if name in FAMILIES:
+            raise ValueError(f"family {name!r} is declared twice")
+        self.prefix = prefix
+        self.name = name
+        self.options = options
+        FAMILIES[name] = self
+
+    @property
+    def rules(self) -> list[Rule]:
+        """This family's rules in code order."""
+        return sorted(
+            (r for r in REGISTRY.values() if r.family is self), key=lambda r: r.code
+        )
+
+    def rule(
+        self, code: str, severity: Severity, *, languages: Iterable[str] | None = None
+    ) -> Callable[[PageCheck[OptionsT]], PageCheck[OptionsT]]:
+        """Register a page rule: `(PageFacts, options) -> Iterable[Problem]`."""
+
+        def register(check: PageCheck[OptionsT]) -> PageCheck[OptionsT]:
+            langs = frozenset(languages) if languages is not None else None
+            self._add(code, severity, check, site=False, languages=langs)
+            return check
+
+        return register
+
+    def site_rule(
+        self, code: str, severity: Severity
+    ) -> Callable[[SiteCheck[OptionsT]], SiteCheck[OptionsT]]:
+        """Register a site rule: `(Sequence[PageFacts], options) -> Iterable[SiteProblem]`."""
+
+        def register(check: SiteCheck[OptionsT]) -> SiteCheck[OptionsT]:
+            self._add(code, severity, check, site=True, languages=None)
+            return check
+
+        return register
+
+    def _add(
+        self,
+        code: str,
+        severity: Severity,
+        check: Callable[..., Iterable[Any]],
+        *,
+        site: bool,
+        languages: frozenset[str] | None,
+    ) -> None:
+        match = CODE_RE.match(code)
+        if match is None or match["family"] != self.prefix:
+            raise ValueError(
+                f"{code}: code must be {self.prefix} followed by two digits"
+            )
+        if code in REGISTRY:
+            raise ValueError(f"{code}: code is already registered")
+        name = kebab(check.__name__)
+        if any(r.name == name for r in REGISTRY.values()):
+            raise ValueError(f"{code}: rule name {name!r} is already registered")
+        REGISTRY[code] = Rule(code, name, severity, self, check, site, languages)
+
+
+def _best(code: str, name: str, prefixes: Iterable[str]) -> int:
+    """Length of the most specific prefix matching `code` (-1: none; ALL: 0)."""
+    best = -1
+    for prefix in prefixes:
+        p = prefix.strip()
+        if p.upper() == "ALL":
+            best = max(best, 0)
+        elif code.startswith(p.upper()):
+            best = max(best, len(p))
+        elif p.lower() == name:
+            best = max(best, len(code) + 1)
+    return best
+
+
+def is_selected(rule: Rule, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    """Whether `rule` runs: the most specific matching prefix wins.
+
+    Prefixes are codes or their beginnings (`LEN`, `LEN1`, `LEN103`), `ALL`,
+    or a rule name. On a tie, `ignore` wins.
+    """
+    chosen = _best(rule.code, rule.name, select)
+    if chosen < 0:
+        return False
+    return chosen > _best(rule.code, rule.name, ignore)
+
+
+def resolve_severity(rule: Rule, overrides: Mapping[str, Severity]) -> Severity:
+    """The rule's severity after overrides keyed by prefix (most specific wins)."""
+    best, severity = -1, rule.severity
+    for prefix, value in overrides.items():
+        score = _best(rule.code, rule.name, [prefix])
+        if score > best:
+            best, severity = score, value
+    return severity

@@ -1,0 +1,420 @@
+"""PARSE: HTML → `PageFacts`, the only HTML parse of a page.
+
+`parse()` reads a page once with `lxml.html` (it keeps source lines, which bs4
+on the lxml builder does not) and walks the tree once, collecting everything
+the rules read: title and meta tags, the headings outline, the main-content
+text blocks by kind, FAQ items, JSON-LD blocks, links and images. Rules never
+see the tree. Each fact carries its HTML line/column and an `anchor` that a
+`pipeline.findings.SourceMap` resolves to a content-file line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+
+
+class Located(Protocol):
+    """Anything a problem can point at: its text and where it is."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def column(self) -> int | None: ...
+    @property
+    def anchor(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A bare location (for what is missing: it points where it should be)."""
+
+    text: str = ""
+    line: int | None = None
+    column: int | None = None
+    anchor: str = "body"
+
+
+class BlockKind(StrEnum):
+    """What a main-content text block is; readability segments by kind."""
+
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    HEADING = "heading"
+    FAQ_QUESTION = "faq_question"
+    FAQ_ANSWER = "faq_answer"
+    PREFORMATTED = "preformatted"
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One block of visible main-content text (whitespace collapsed)."""
+
+    kind: BlockKind
+    text: str
+    line: int | None
+    column: int | None
+    anchor: str = "body"
+    level: int = 0
+    """Heading level (1–6) for headings, else 0."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """An `h1`–`h6` anywhere in the page, in document order."""
+
+    level: int
+    text: str
+    line: int | None
+    column: int | None
+    in_main: bool
+    anchor: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A `<title>`, a meta description or a canonical `<link>`."""
+
+    text: str
+    line: int | None
+    column: int | None
+    anchor: str
+    in_head: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MetaTag:
+    """A `<meta>` with `name` or `property` (key lowercased) and `content`."""
+
+    key: str
+    text: str
+    line: int | None
+    column: int | None
+    in_head: bool
+    anchor: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An `<a href>`; `text` is its visible text."""
+
+    href: str
+    text: str
+    rel: str
+    line: int | None
+    column: int | None
+    anchor: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An `<img>`; `alt` is None when the attribute is missing."""
+
+    src: str
+    alt: str | None
+    line: int | None
+    column: int | None
+    anchor: str = "image"
+
+    @property
+    def text(self) -> str:
+        return self.src
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLdBlock:
+    """A `<script type="application/ld+json">`: parsed `data` or an `error`.
+
+    `data` is the decoded JSON (treat it as read-only). On a syntax error,
+    `error` is the decoder's message and `error_line`/`error_column` are its
+    position in the HTML file.
+    """
+
+    raw: str
+    data: Any
+    error: str | None
+    line: int | None
+    column: int | None
+    error_line: int | None = None
+    error_column: int | None = None
+    anchor: str = "jsonld"
+
+    @property
+    def text(self) -> str:
+        return self.raw
+
+
+@dataclass(frozen=True, slots=True)
+class FaqEntry:
+    """A visible question and its answer (the text of the blocks that follow)."""
+
+    question: str
+    answer: str
+    line: int | None
+    column: int | None
+    anchor: str
+
+    @property
+    def text(self) -> str:
+        return self.question
+
+
+@dataclass(frozen=True, slots=True)
+class LengthClaim:
+    """A length the content states for some text, e.g. `“…” (149 characters)`.
+
+    `subject` is `description`, `title` or `text` (unknown); `quoted` is the
+    text the claim is about.
+    """
+
+    subject: str
+    quoted: str
+    claimed: int
+    line: int | None
+    column: int | None
+    anchor: str
+
+    @property
+    def text(self) -> str:
+        return self.quoted
+
+
+@dataclass(frozen=True, slots=True)
+class EncodingIssue:
+    """Bytes that were not valid UTF-8, or U+FFFD already in the text."""
+
+    message: str
+    line: int | None
+    column: int | None
+    anchor: str = "body"
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """Everything the rules may know about one page. Immutable.
+
+    Tuples are in document order. `blocks` and `faq` cover the main content
+    only: `main`, else top-level `article`s, else `body` without
+    `nav`/`header`/`footer`/`aside`; `script`, `style`, `template`,
+    `noscript`, `svg` and `nav` are never content.
+    """
+
+    path: str
+    lang: str | None = None
+    root: Pos = Pos(line=1, column=1)
+    head: Pos = Pos(line=1, column=1)
+    titles: tuple[Tag, ...] = ()
+    descriptions: tuple[Tag, ...] = ()
+    metas: tuple[MetaTag, ...] = ()
+    canonicals: tuple[Tag, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    blocks: tuple[TextBlock, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
+    jsonld: tuple[JsonLdBlock, ...] = ()
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    url_path: str = ""
+    """Path of the page URL (canonical, else og:url, else `/<slug>`)."""
+    slug: str = ""
+    """Last path segment without `.html` (front matter `slug` wins)."""
+    slug_pos: Pos = Pos(anchor="slug")
+    keyphrase: str | None = None
+    claims: tuple[LengthClaim, ...] = ()
+    disabled: frozenset[str] = frozenset()
+    """Codes/prefixes suppressed by an HTML comment or front matter."""
+    encoding_issue: EncodingIssue | None = None
+    front_matter: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def title(self) -> Tag | None:
+        """The title a browser shows: the first `<title>` in `<head>`."""
+        return next((t for t in self.titles if t.in_head), None)
+
+    @property
+    def description(self) -> Tag | None:
+        """The meta description search engines read: the first in `<head>`."""
+        return next((d for d in self.descriptions if d.in_head), None)
+
+    @property
+    def h1s(self) -> tuple[Heading, ...]:
+        """Every `h1` in the page."""
+        return tuple(h for h in self.headings if h.level == 1)
+
+    @property
+    def main_headings(self) -> tuple[Heading, ...]:
+        """The headings inside the main content."""
+        return tuple(h for h in self.headings if h.in_main)
+
+    @functools.cached_property
+    def og(self) -> Mapping[str, MetaTag]:
+        """Open Graph tags by property (`og:title` …), first one wins."""
+        found: dict[str, MetaTag] = {}
+        for meta in self.metas:
+            if meta.key.startswith("og:"):
+                found.setdefault(meta.key, meta)
+        return found
+
+    @functools.cached_property
+    def jsonld_items(self) -> tuple[tuple[JsonLdBlock, Mapping[str, Any]], ...]:
+        """Top-level JSON-LD objects (and `@graph` members) with their block."""
+        items: list[tuple[JsonLdBlock, Mapping[str, Any]]] = []
+        for block in self.jsonld:
+            stack = block.data if isinstance(block.data, list) else [block.data]
+            for node in stack:
+                if not isinstance(node, dict):
+                    continue
+                graph = node.get("@graph")
+                if isinstance(graph, list):
+                    items.extend((block, g) for g in graph if isinstance(g, dict))
+                if "@type" in node or not isinstance(graph, list):
+                    items.append((block, node))
+        return tuple(items)
+
+    @functools.cached_property
+    def jsonld_types(self) -> tuple[str, ...]:
+        """Sorted `@type`s of the top-level JSON-LD items."""
+        types: set[str] = set()
+        for _, item in self.jsonld_items:
+            value = item.get("@type")
+            for t in value if isinstance(value, list) else [value]:
+                if isinstance(t, str):
+                    types.add(t)
+        return tuple(sorted(types))
+
+    @functools.cached_property
+    def first_paragraph(self) -> TextBlock | None:
+        """The first paragraph block of the main content."""
+        return next((b for b in self.blocks if b.kind is BlockKind.PARAGRAPH), None)
+
+    def at(self, anchor: str, where: Pos | None = None) -> Pos:
+        """A location for something missing: `where` (else `<head>`) with `anchor`."""
+        base = where or self.head
+        return Pos("", base.line, base.column, anchor)
+
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DISABLE = re.compile(r"<!--\s*seo-pipeline:\s*disable=([A-Za-z0-9_, ]+?)\s*-->")
+_EMPTY_DOC = "<html><head></head><body></body></html>"
+_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+
+
+def parse(
+    html: str | bytes,
+    *,
+    path: str = "",
+    front_matter: Mapping[str, Any] | None = None,
+    keyphrase: str | None = None,
+) -> PageFacts:
+    """Parse one page into `PageFacts`.
+
+    `front_matter` (built pages) may give `keyphrase`, `slug`,
+    `description_claimed_length` and `seo-pipeline-disable`; `keyphrase`
+    overrides the front matter's (the `--keyphrase` flag).
+    """
+    from pipeline.facts_walk import Walker, decode_html, locate_line_col, parse_tree
+
+    fm: Mapping[str, Any] = front_matter or {}
+    issue: EncodingIssue | None = None
+    if isinstance(html, bytes):
+        html, issue = decode_html(html)
+    if issue is None and "\ufffd" in html:
+        line, col = locate_line_col(html, html.index("\ufffd"))
+        issue = EncodingIssue(
+            "text contains U+FFFD replacement characters (damaged encoding)", line, col
+        )
+    text = _XML_DECL.sub("", html, count=1) if html.lstrip().startswith("<?") else html
+    try:
+        root = parse_tree(text if text.strip() else _EMPTY_DOC, _PARSER)
+    except (etree.ParserError, ValueError):
+        root = parse_tree(_EMPTY_DOC, _PARSER)
+    walker = Walker(text)
+    walker.walk(root)
+
+    slug_fm = fm.get("slug")
+    canonical = next((c for c in walker.canonicals if c.in_head), None)
+    og_url = next((m for m in walker.metas if m.key == "og:url"), None)
+    url_src: Tag | MetaTag | None = canonical or og_url
+    url_path = urlsplit(url_src.text).path if url_src else ""
+    if isinstance(slug_fm, str) and slug_fm:
+        slug = slug_fm
+    else:
+        slug = _slug_of(url_path) or _slug_of(path.replace("\\", "/"))
+    if not url_path:
+        url_path = f"/{slug}" if slug else ""
+    slug_pos = Pos(
+        slug,
+        url_src.line if url_src else None,
+        url_src.column if url_src else None,
+        "slug",
+    )
+
+    claims = list(walker.claims)
+    claimed = fm.get("description_claimed_length")
+    description = next((d for d in walker.descriptions if d.in_head), None)
+    if isinstance(claimed, int) and description is not None:
+        claims.insert(
+            0,
+            LengthClaim(
+                "description",
+                description.text,
+                claimed,
+                description.line,
+                description.column,
+                "description",
+            ),
+        )
+
+    disabled = {c.strip().upper() for m in _DISABLE.findall(html) for c in m.split(",")}
+    fm_disabled = fm.get("seo-pipeline-disable", fm.get("seo_pipeline_disable", ()))
+    if isinstance(fm_disabled, list | tuple):
+        disabled |= {str(c).strip().upper() for c in fm_disabled}
+    phrase = keyphrase or fm.get("keyphrase")
+    return PageFacts(
+        path=path,
+        lang=walker.lang,
+        root=walker.root_pos,
+        head=walker.head_pos,
+        titles=tuple(walker.titles),
+        descriptions=tuple(walker.descriptions),
+        metas=tuple(walker.metas),
+        canonicals=tuple(walker.canonicals),
+        headings=tuple(walker.headings),
+        blocks=tuple(walker.blocks),
+        faq=tuple(walker.faq),
+        jsonld=tuple(walker.jsonld),
+        links=tuple(walker.links),
+        images=tuple(walker.images),
+        url_path=url_path,
+        slug=slug,
+        slug_pos=slug_pos,
+        keyphrase=phrase.strip()
+        if isinstance(phrase, str) and phrase.strip()
+        else None,
+        claims=tuple(claims),
+        disabled=frozenset(d for d in disabled if d),
+        encoding_issue=issue,
+        front_matter=dict(fm),
+    )
+
+
+def _slug_of(path: str) -> str:
+    """`/blog/my-post/` → `my-post`; `site/about.html` → `about`."""
+    parts = [p for p in path.split("/") if p]
+    if parts and parts[-1].lower() in {"index.html", "index.htm"}:
+        parts.pop()
+    if not parts:
+        return ""
+    last = parts[-1]
+    return last.rsplit(".", 1)[0] if last.lower().endswith((".html", ".htm")) else last
