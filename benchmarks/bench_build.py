@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.config import Site, load_config  # noqa: E402
-from pipeline.mdrender import _parser, sanitize  # noqa: E402
-from pipeline.run import build  # noqa: E402
+from pipeline.config import Site, load_config
+from pipeline.mdrender import _parser, sanitize
+from pipeline.run import build
 
 WORDS = (
     "the virus can cause pain in the back and nerves doctors use tests to find "
