@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pipeline.errors import ContentError, Problem
+from pipeline.mdrender import slugify
 from pipeline.models import LANG_RE, SLUG_RE
-from pipeline.sources.imported import ImportResult, gfm_table, slugify
+from pipeline.sources.imported import ImportResult, gfm_table
 
 # --- line patterns -------------------------------------------------------------
 

@@ -6,14 +6,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from pipeline.mdrender import slugify
 from pipeline.models import SLUG_RE, Article
 
 
@@ -79,12 +78,6 @@ def gfm_table(rows: Sequence[Sequence[str]]) -> str:
     ]
     lines = [padded[0], ["---"] * width, *padded[1:]]
     return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
-
-
-def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens (accents folded, other text dropped)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", folded.lower()))
 
 
 class _Dumper(yaml.SafeDumper):

@@ -1,0 +1,110 @@
+"""IMPORT edge: read drafts and HTML pages, write one content file per input.
+
+All inputs are read, parsed and validated before anything is written; an
+existing content file is replaced only with `force`. Writes are atomic.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ContentError, OutputError, Problem
+from pipeline.sources import validate
+from pipeline.sources.draft import decode_text, parse_draft
+from pipeline.sources.frontmatter import read_markdown
+from pipeline.sources.htmlpage import decode_html, parse_html_page
+from pipeline.sources.imported import ImportResult
+from pipeline.write import atomic_write
+
+STDIN = "-"
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """One input, the content file written for it, and what was recognised."""
+
+    source: str
+    target: Path
+    result: ImportResult
+
+
+def import_files(
+    inputs: Sequence[str], out_dir: Path, force: bool
+) -> list[ImportOutcome]:
+    """Import every input into `out_dir/<slug>.md`; write nothing if any input fails."""
+    results: list[tuple[str, ImportResult]] = []
+    problems: list[Problem] = []
+    for name in inputs:
+        try:
+            results.append((name, import_bytes(name, read_input(name))))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    planned = [
+        ImportOutcome(name, out_dir / f"{r.slug()}.md", r) for name, r in results
+    ]
+    _check_targets(planned, out_dir, force)
+    for outcome in planned:
+        atomic_write(outcome.target, outcome.result.to_markdown())
+    return planned
+
+
+def read_input(name: str) -> bytes:
+    """The bytes of a file, or of stdin for `-`."""
+    if name == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).read_bytes()
+    except OSError as exc:
+        raise ContentError(
+            [Problem(name, None, None, exc.strerror or str(exc))]
+        ) from None
+
+
+def is_html(name: str, data: bytes) -> bool:
+    """By extension, else by a document that starts with `<!doctype` or `<html`."""
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
+        return True
+    head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:20].lower()
+    return head.startswith((b"<!doctype", b"<html"))
+
+
+def import_bytes(name: str, data: bytes) -> ImportResult:
+    """Parse one input and check that its content file will load."""
+    display = "<stdin>" if name == STDIN else name
+    if is_html(name, data):
+        result = parse_html_page(decode_html(data), display)
+        if not result.front_matter.get("title"):
+            message = "no title found (no <h1>, og:title or <title>)"
+            raise ContentError([Problem(display, None, "title", message)])
+    else:
+        result = parse_draft(decode_text(data, display), display)
+    validate(read_markdown(Path(display), result.to_markdown()))
+    return result
+
+
+def _check_targets(
+    planned: Sequence[ImportOutcome], out_dir: Path, force: bool
+) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError([Problem(out_dir, None, None, "is not a folder")])
+    clashes = Counter(o.target for o in planned)
+    problems = [
+        Problem(o.target, None, None, f"{o.source} and another input both import here")
+        for o in planned
+        if clashes[o.target] > 1
+    ]
+    if not force:
+        problems += [
+            Problem(o.target, None, None, "exists; use --force to overwrite it")
+            for o in planned
+            if o.target.exists()
+        ]
+    if problems:
+        raise OutputError(problems)
