@@ -298,7 +298,7 @@ class PageFacts:
         """The first paragraph block of the main content."""
         return next((b for b in self.blocks if b.kind is BlockKind.PARAGRAPH), None)
 
-    def at(self, anchor: str, where: Pos | None = None) -> Pos:
+    def at(self, anchor: str, where: Located | None = None) -> Pos:
         """A location for something missing: `where` (else `<head>`) with `anchor`."""
         base = where or self.head
         return Pos("", base.line, base.column, anchor)

@@ -7,10 +7,22 @@ and `check`.
 
 from __future__ import annotations
 
-from pipeline.checks import length  # noqa: F401  (registers LEN1xx)
+from pipeline.checks import (  # noqa: F401  (importing a family registers its rules)
+    headings,
+    keyphrase,
+    length,
+    metadata,
+    site,
+)
 from pipeline.checks.config import PROFILES, CheckConfig
 from pipeline.checks.registry import FAMILIES, REGISTRY, Family, Options, Problem, Rule
-from pipeline.checks.runner import CheckResult, PageInput, PageReport, check_pages
+from pipeline.checks.runner import (
+    CheckResult,
+    PageInput,
+    PageReport,
+    check_html,
+    check_pages,
+)
 
 __all__ = [
     "FAMILIES",
@@ -24,5 +36,6 @@ __all__ = [
     "PageReport",
     "Problem",
     "Rule",
+    "check_html",
     "check_pages",
 ]

@@ -102,13 +102,13 @@ def title_too_wide(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
     Measures the `<title>` in pixels as 20 px Arial (Google's title font).
 
     ## Why is this bad?
-    Truncation is by width, not count: 55 wide letters can overflow where 65
-    narrow ones fit. Google publishes no limit, so overflow is a display
+    Truncation is by width, not count: the 55 capitals below overflow where
+    65 lowercase letters fit. Google publishes no limit, so overflow is a display
     warning; about 580 px is the desktop width Moz and Rank Math use.
 
     ## Example
     ```html
-    <title>WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM</title>
+    <title>HERPES AND BACK PAIN: WHAT DOCTORS WANT YOU TO KNOW NOW</title>
     ```
 
     Use instead:
@@ -171,7 +171,9 @@ def meta_description_too_wide(
 
     ## Example
     ```html
-    <meta name="description" content="WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM">
+    <meta name="description" content="WHEN HERPES MAKES YOUR BACK HURT: SHINGLES,
+    NERVE PAIN AND MUSCLE WEAKNESS. WHAT MEDICINE, WARMTH AND MOVEMENT DO, AND WHEN
+    A DOCTOR MUST SEE YOU.">
     ```
 
     Use instead:

@@ -188,3 +188,15 @@ def _finding(rule: Rule, state: _Page, problem: Problem, severity: Severity) -> 
         html_line=at.line,
         html_column=at.column,
     )
+
+
+def check_html(
+    html: str | bytes,
+    config: CheckConfig | None = None,
+    *,
+    path: str = "page.html",
+    front_matter: Mapping[str, Any] | None = None,
+) -> CheckResult:
+    """Check one HTML string (a convenience for tests and library use)."""
+    page = PageInput(path, html, front_matter=front_matter or {})
+    return check_pages([page], config or CheckConfig())

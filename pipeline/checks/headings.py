@@ -1,0 +1,227 @@
+"""HEAD3xx: the heading outline: one H1, no skipped levels, no empty or twin headings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.checks.registry import Family, Options, Problem
+from pipeline.facts import Heading, PageFacts
+from pipeline.findings import Severity
+
+
+class HeadingsOptions(Options):
+    """Options of the headings family."""
+
+    main_content_only: bool = True
+    """Check levels and duplicates in the main content only (not nav, sidebars)."""
+
+
+headings = Family("HEAD3", "headings", HeadingsOptions)
+
+
+def _outline(page: PageFacts, opts: HeadingsOptions) -> tuple[Heading, ...]:
+    return page.main_headings if opts.main_content_only else page.headings
+
+
+def _same(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@headings.rule("HEAD301", Severity.ERROR)
+def missing_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+    """Page has no `h1`.
+
+    ## What it does
+    Flags a page without any `h1` element.
+
+    ## Why is this bad?
+    The H1 tells readers, screen-reader users and search engines what the
+    page is about; every SEO tool reports its absence.
+
+    ## Example
+    ```html
+    <body><h2>Can herpes cause back pain?</h2><p>Yes, shingles can.</p></body>
+    ```
+
+    Use instead:
+    ```html
+    <body><h1>Can herpes cause back pain?</h1><p>Yes, shingles can.</p></body>
+    ```
+    """
+    if not page.h1s:
+        first = next(iter(page.headings), None)
+        yield Problem("page has no h1", page.at("title", first or page.root), 0, 1)
+
+
+@headings.rule("HEAD302", Severity.WARNING)
+def multiple_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+    """Page has more than one `h1`.
+
+    ## What it does
+    Flags every `h1` after the first.
+
+    ## Why is this bad?
+    HTML allows several, but one H1 that names the page is the clearer
+    outline, and audit tools (Screaming Frog, Yoast) report more than one.
+
+    ## Example
+    ```html
+    <h1>Herpes and back pain</h1><p>Intro.</p><h1>Treatment</h1><p>Text.</p>
+    ```
+
+    Use instead:
+    ```html
+    <h1>Herpes and back pain</h1><p>Intro.</p><h2>Treatment</h2><p>Text.</p>
+    ```
+    """
+    h1s = page.h1s
+    for extra in h1s[1:]:
+        yield Problem(f"page has {len(h1s)} h1 elements (max 1)", extra, len(h1s), 1)
+
+
+@headings.rule("HEAD303", Severity.WARNING)
+def skipped_heading_level(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+    """A heading skips a level on the way down (h2 → h4).
+
+    ## What it does
+    Flags a heading more than one level below the heading before it.
+
+    ## Why is this bad?
+    Screen-reader users navigate by the outline; a jump suggests a missing
+    section (WCAG 1.3.1, and the W3C heading tutorial). Going back up any
+    number of levels is fine.
+
+    ## Example
+    ```html
+    <h1>Herpes and back pain</h1><h2>Types</h2><h4>HSV</h4>
+    ```
+
+    Use instead:
+    ```html
+    <h1>Herpes and back pain</h1><h2>Types</h2><h3>HSV</h3>
+    ```
+    """
+    previous = 0
+    for h in _outline(page, opts):
+        if previous and h.level > previous + 1:
+            message = f"h{h.level} follows h{previous} (skips h{previous + 1})"
+            yield Problem(message, h, h.level, previous + 1)
+        previous = h.level
+
+
+@headings.rule("HEAD304", Severity.WARNING)
+def empty_heading(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+    """A heading has no text.
+
+    ## What it does
+    Flags `h1`–`h6` elements with no text (an image's `alt` counts as text).
+
+    ## Why is this bad?
+    Screen readers announce an empty heading, and the outline gets a hole.
+    Empty headings are usually leftovers of a template or an editor.
+
+    ## Example
+    ```html
+    <h1>Herpes and back pain</h1><h2> </h2><p>Text.</p>
+    ```
+
+    Use instead:
+    ```html
+    <h1>Herpes and back pain</h1><p>Text.</p>
+    ```
+    """
+    for h in page.headings:
+        if not h.text.strip():
+            yield Problem(f"h{h.level} is empty", h)
+
+
+@headings.rule("HEAD305", Severity.WARNING)
+def duplicate_sibling_heading(
+    page: PageFacts, opts: HeadingsOptions
+) -> Iterator[Problem]:
+    """Two sibling headings have the same text.
+
+    ## What it does
+    Flags a heading whose text (case-insensitive) repeats a heading of the
+    same level under the same parent heading.
+
+    ## Why is this bad?
+    Identical section names are ambiguous in a table of contents, in
+    fragment links and for screen-reader navigation.
+
+    ## Example
+    ```html
+    <h1>Herpes</h1><h2>Symptoms</h2><p>a</p><h2>Symptoms</h2><p>b</p>
+    ```
+
+    Use instead:
+    ```html
+    <h1>Herpes</h1><h2>Early symptoms</h2><p>a</p><h2>Late symptoms</h2><p>b</p>
+    ```
+    """
+    parents: list[int] = []  # stack of outline indices
+    seen: set[tuple[int, int, str]] = set()
+    outline = _outline(page, opts)
+    for i, h in enumerate(outline):
+        while parents and outline[parents[-1]].level >= h.level:
+            parents.pop()
+        key = (parents[-1] if parents else -1, h.level, _same(h.text))
+        if h.text.strip() and key in seen:
+            yield Problem(f"duplicate h{h.level} {h.text!r} under the same parent", h)
+        seen.add(key)
+        parents.append(i)
+
+
+@headings.rule("HEAD306", Severity.WARNING)
+def first_heading_not_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+    """The first heading of the main content is not the `h1`.
+
+    ## What it does
+    Flags main content whose first heading is an `h2`–`h6`.
+
+    ## Why is this bad?
+    The H1 should open the content it names; a section heading before it
+    usually means a misplaced title or a template heading in the content.
+
+    ## Example
+    ```html
+    <main><h2>Key points</h2><p>Text.</p><h1>Herpes and back pain</h1></main>
+    ```
+
+    Use instead:
+    ```html
+    <main><h1>Herpes and back pain</h1><h2>Key points</h2><p>Text.</p></main>
+    ```
+    """
+    first = next(iter(page.main_headings), None)
+    if first is not None and first.level != 1:
+        yield Problem(f"first heading is h{first.level}, not h1", first, first.level, 1)
+
+
+@headings.rule("HEAD307", Severity.INFO)
+def h1_same_as_title(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+    """The `h1` repeats the `<title>` word for word.
+
+    ## What it does
+    Flags an H1 identical to the title (case and spacing ignored).
+
+    ## Why is this bad?
+    It is not wrong, so this is info only: the title is written for the
+    result page and the H1 for the reader, and a variation can cover another
+    phrasing of the query.
+
+    ## Example
+    ```html
+    <title>Can herpes cause back pain?</title><h1>Can herpes cause back pain?</h1>
+    ```
+
+    Use instead:
+    ```html
+    <title>Can herpes cause back pain?</title><h1>Herpes and back pain</h1>
+    ```
+    """
+    title = page.title
+    if title and title.text.strip():
+        for h in page.h1s:
+            if _same(h.text) == _same(title.text):
+                yield Problem("h1 is the same as the title", h)

@@ -1,0 +1,485 @@
+"""META5xx: title, description, lang, canonical, Open Graph, alt text, JSON-LD dates and authors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from pipeline.checks.registry import Family, Options, Problem
+from pipeline.facts import JsonLdBlock, PageFacts
+from pipeline.findings import Severity
+from pipeline.schemaorg import is_subtype, local_name
+
+
+class MetadataOptions(Options):
+    """Options of the metadata family."""
+
+    open_graph: tuple[str, ...] = ("og:title", "og:type", "og:image", "og:url")
+    """Open Graph properties every page needs (the four the OG protocol requires)."""
+    date_properties: tuple[str, ...] = (
+        "datePublished", "dateModified", "dateCreated", "uploadDate",
+        "startDate", "endDate", "validFrom", "validThrough",
+    )  # fmt: skip
+    """JSON-LD properties that must hold ISO 8601 dates."""
+
+
+metadata = Family("META5", "metadata", MetadataOptions)
+
+_ISO_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+@metadata.rule("META501", Severity.ERROR)
+def missing_title(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """Page has no `<title>`, or an empty one.
+
+    ## What it does
+    Flags a page with no non-empty `<title>` element.
+
+    ## Why is this bad?
+    The title is the clickable headline of the search result and the name of
+    the browser tab; without one, Google invents it from the page.
+
+    ## Example
+    ```html
+    <html><head><meta charset="utf-8"></head><body><p>Text.</p></body></html>
+    ```
+
+    Use instead:
+    ```html
+    <html><head><title>Can herpes cause back pain?</title></head></html>
+    ```
+    """
+    if not any(t.text.strip() for t in page.titles):
+        yield Problem("page has no title", page.at("title"), 0, 1)
+
+
+@metadata.rule("META502", Severity.WARNING)
+def multiple_titles(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """Page has more than one `<title>`.
+
+    ## What it does
+    Flags every `<title>` after the first (SVG titles are not counted).
+
+    ## Why is this bad?
+    HTML allows one; browsers and crawlers use the first, so the others are
+    dead text, often from a theme and a plugin both printing one.
+
+    ## Example
+    ```html
+    <head><title>Herpes and back pain</title><title>My Blog</title></head>
+    ```
+
+    Use instead:
+    ```html
+    <head><title>Herpes and back pain | My Blog</title></head>
+    ```
+    """
+    for extra in page.titles[1:]:
+        n = len(page.titles)
+        yield Problem(f"page has {n} title elements (max 1)", extra, n, 1)
+
+
+@metadata.rule("META503", Severity.ERROR)
+def title_outside_head(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """A `<title>` is in the `<body>`.
+
+    ## What it does
+    Flags `<title>` elements outside `<head>` (SVG titles are not counted).
+
+    ## Why is this bad?
+    A title in the body is not the page title: browsers and search engines
+    ignore it.
+
+    ## Example
+    ```html
+    <html><head></head><body><p>Intro</p><title>Herpes</title></body></html>
+    ```
+
+    Use instead:
+    ```html
+    <html><head><title>Herpes</title></head><body><p>Intro</p></body></html>
+    ```
+    """
+    for t in page.titles:
+        if not t.in_head:
+            yield Problem("title is outside <head>", t)
+
+
+@metadata.rule("META504", Severity.WARNING)
+def missing_meta_description(
+    page: PageFacts, opts: MetadataOptions
+) -> Iterator[Problem]:
+    """Page has no meta description, or an empty one.
+
+    ## What it does
+    Flags a page without a non-empty `<meta name="description">`.
+
+    ## Why is this bad?
+    Without one, the snippet is whatever text Google picks from the page.
+    Google may rewrite a description anyway, hence a warning.
+
+    ## Example
+    ```html
+    <head><title>Herpes and back pain</title></head>
+    ```
+
+    Use instead:
+    ```html
+    <head><meta name="description" content="How shingles inflames nerves."></head>
+    ```
+    """
+    if not any(d.text.strip() for d in page.descriptions):
+        yield Problem("page has no meta description", page.at("description"), 0, 1)
+
+
+@metadata.rule("META505", Severity.WARNING)
+def multiple_meta_descriptions(
+    page: PageFacts, opts: MetadataOptions
+) -> Iterator[Problem]:
+    """Page has more than one meta description.
+
+    ## What it does
+    Flags every `<meta name="description">` after the first.
+
+    ## Why is this bad?
+    Which one a crawler uses is undefined; two plugins (or a theme and a
+    plugin) both printing one is the usual cause.
+
+    ## Example
+    ```html
+    <head><meta name="description" content="One."><meta name="description" content="Two."></head>
+    ```
+
+    Use instead:
+    ```html
+    <head><meta name="description" content="One."></head>
+    ```
+    """
+    for extra in page.descriptions[1:]:
+        n = len(page.descriptions)
+        yield Problem(f"page has {n} meta descriptions (max 1)", extra, n, 1)
+
+
+@metadata.rule("META506", Severity.ERROR)
+def meta_description_outside_head(
+    page: PageFacts, opts: MetadataOptions
+) -> Iterator[Problem]:
+    """A meta description is in the `<body>`.
+
+    ## What it does
+    Flags `<meta name="description">` elements outside `<head>`.
+
+    ## Why is this bad?
+    Metadata in the body is invalid HTML, and search engines may ignore it.
+
+    ## Example
+    ```html
+    <html><head></head><body><meta name="description" content="Text."></body></html>
+    ```
+
+    Use instead:
+    ```html
+    <html><head><meta name="description" content="Text."></head><body></body></html>
+    ```
+    """
+    for d in page.descriptions:
+        if not d.in_head:
+            yield Problem("meta description is outside <head>", d)
+
+
+@metadata.rule("META507", Severity.WARNING)
+def missing_html_lang(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """The `<html>` element has no `lang`.
+
+    ## What it does
+    Flags a page whose `<html>` has no (or an empty) `lang` attribute.
+
+    ## Why is this bad?
+    Screen readers pick their voice from it (WCAG 3.1.1), browsers their
+    hyphenation and translation offers, and readability rules their formula.
+
+    ## Example
+    ```html
+    <html><head><title>Herpes</title></head></html>
+    ```
+
+    Use instead:
+    ```html
+    <html lang="en"><head><title>Herpes</title></head></html>
+    ```
+    """
+    if not page.lang:
+        yield Problem("html element has no lang attribute", page.root)
+
+
+@metadata.rule("META508", Severity.WARNING)
+def missing_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """Page has no canonical URL.
+
+    ## What it does
+    Flags a page without `<link rel="canonical">`.
+
+    ## Why is this bad?
+    The canonical tells search engines which URL to index when the page is
+    reachable under several (tracking parameters, trailing slashes, http).
+
+    ## Example
+    ```html
+    <head><title>Herpes</title></head>
+    ```
+
+    Use instead:
+    ```html
+    <head><link rel="canonical" href="https://example.com/herpes/"></head>
+    ```
+    """
+    if not page.canonicals:
+        yield Problem("page has no canonical link", page.at("slug"))
+
+
+@metadata.rule("META509", Severity.ERROR)
+def invalid_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """The canonical is relative, has a fragment, is outside `<head>` or repeated.
+
+    ## What it does
+    Flags a canonical link that is not one absolute URL without `#fragment`
+    in `<head>`.
+
+    ## Why is this bad?
+    Google ignores canonicals in the body and conflicting ones, and
+    recommends absolute URLs; a fragment never names another page.
+
+    ## Example
+    ```html
+    <head><link rel="canonical" href="/herpes/#top"></head>
+    ```
+
+    Use instead:
+    ```html
+    <head><link rel="canonical" href="https://example.com/herpes/"></head>
+    ```
+    """
+    if len(page.canonicals) > 1:
+        n = len(page.canonicals)
+        yield Problem(f"page has {n} canonical links (max 1)", page.canonicals[1], n, 1)
+    for c in page.canonicals:
+        parts = urlsplit(c.text)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            yield Problem(f"canonical {c.text!r} is not an absolute URL", c)
+        if "#" in c.text:
+            yield Problem(f"canonical {c.text!r} has a fragment", c)
+        if not c.in_head:
+            yield Problem("canonical link is outside <head>", c)
+
+
+@metadata.rule("META510", Severity.WARNING)
+def missing_open_graph_tag(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """A required Open Graph tag is missing.
+
+    ## What it does
+    Flags each of `og:title`, `og:type`, `og:image` and `og:url` (the
+    `open-graph` option) that the page lacks or leaves empty.
+
+    ## Why is this bad?
+    The Open Graph protocol requires these four; without them, link previews
+    on social networks and chat apps guess or show nothing.
+
+    ## Example
+    ```html
+    <head><meta property="og:title" content="Herpes and back pain"></head>
+    ```
+
+    Use instead:
+    ```html
+    <head>
+      <meta property="og:title" content="Herpes and back pain">
+      <meta property="og:type" content="article">
+      <meta property="og:image" content="https://example.com/herpes.jpg">
+      <meta property="og:url" content="https://example.com/herpes/">
+    </head>
+    ```
+    """
+    og = page.og
+    for key in opts.open_graph:
+        tag = og.get(key)
+        if tag is None or not tag.text.strip():
+            yield Problem(f"{key} is missing", page.at("body"))
+
+
+@metadata.rule("META511", Severity.WARNING)
+def image_missing_alt(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """An image has no `alt` attribute.
+
+    ## What it does
+    Flags every `<img>` without an `alt` attribute (`alt=""` is fine: it
+    marks a decorative image).
+
+    ## Why is this bad?
+    Screen readers read the file name instead (WCAG 1.1.1), and image search
+    has no text for the image.
+
+    ## Example
+    ```html
+    <p><img src="/herpes-back-pain.jpg"></p>
+    ```
+
+    Use instead:
+    ```html
+    <p><img src="/herpes-back-pain.jpg" alt="Person holding their lower back"></p>
+    ```
+    """
+    for img in page.images:
+        if img.alt is None:
+            yield Problem(f"image {img.src!r} has no alt attribute", img)
+
+
+def _walk(node: Any) -> Iterator[Mapping[str, Any]]:
+    """Every object nested in a JSON-LD value."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def _iso(value: str) -> bool:
+    if not _ISO_DATE.match(value.strip()):
+        return False
+    try:
+        dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+@metadata.rule("META512", Severity.ERROR)
+def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """A JSON-LD date is not ISO 8601.
+
+    ## What it does
+    Checks `datePublished`, `dateModified` and the other `date-properties`
+    anywhere in JSON-LD for an ISO 8601 date or date-time.
+
+    ## Why is this bad?
+    schema.org's Date and DateTime are ISO 8601, and Google's Article
+    guidelines require it; "November 2, 2026" is not read as a date.
+
+    ## Example
+    ```html
+    <script type="application/ld+json">{"@type": "Article", "datePublished": "11/02/2026"}</script>
+    ```
+
+    Use instead:
+    ```html
+    <script type="application/ld+json">{"@type": "Article", "datePublished": "2026-11-02"}</script>
+    ```
+    """
+    names = set(opts.date_properties)
+    for block in page.jsonld:
+        for node in _walk(block.data):
+            for key in names & node.keys():
+                value = node[key]
+                if not isinstance(value, str) or not _iso(value):
+                    yield Problem(
+                        f"json-ld {key} {value!r} is not an ISO 8601 date", block
+                    )
+
+
+def _author_problem(value: Any) -> str | None:
+    if isinstance(value, str):
+        return (
+            f"json-ld author {value!r} is a bare string, not a Person or Organization"
+        )
+    if not isinstance(value, dict):
+        return f"json-ld author {value!r} is not a Person or Organization"
+    if "@id" in value and len(value) == 1:
+        return None  # a reference to a node defined elsewhere in the graph
+    types = value.get("@type")
+    listed = types if isinstance(types, list) else [types]
+    names = [local_name(t) or t for t in listed if isinstance(t, str)]
+    if not any(
+        isinstance(t, str)
+        and (is_subtype(t, "Person") or is_subtype(t, "Organization"))
+        for t in names
+    ):
+        return f"json-ld author has @type {types!r}, not Person or Organization"
+    name = value.get("name")
+    if not isinstance(name, str) or not name.strip():
+        return "json-ld author has no name"
+    return None
+
+
+@metadata.rule("META513", Severity.WARNING)
+def author_not_person_or_organization(
+    page: PageFacts, opts: MetadataOptions
+) -> Iterator[Problem]:
+    """A JSON-LD `author` is a bare string or has no type or name.
+
+    ## What it does
+    Checks every JSON-LD `author` is a Person or Organization (or subtype)
+    with a `name`, or an `@id` reference.
+
+    ## Why is this bad?
+    Google's Article guidelines ask for `author` as a Person or Organization
+    with a `name`; a bare string is not understood as an author.
+
+    ## Example
+    ```html
+    <script type="application/ld+json">{"@type": "Article", "author": "Editorial Team"}</script>
+    ```
+
+    Use instead:
+    ```html
+    <script type="application/ld+json">
+    {"@type": "Article", "author": {"@type": "Organization", "name": "Editorial Team"}}
+    </script>
+    ```
+    """
+    for block in page.jsonld:
+        yield from _author_problems(block)
+
+
+def _author_problems(block: JsonLdBlock) -> Iterator[Problem]:
+    for node in _walk(block.data):
+        if "author" not in node:
+            continue
+        authors = node["author"]
+        for author in authors if isinstance(authors, list) else [authors]:
+            message = _author_problem(author)
+            if message:
+                yield Problem(message, block)
+
+
+@metadata.rule("META514", Severity.ERROR)
+def damaged_encoding(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """The page is not valid UTF-8, or shows U+FFFD replacement characters.
+
+    ## What it does
+    Flags bytes that are not valid UTF-8 (with no other declared charset),
+    and text that already contains `�` (U+FFFD).
+
+    ## Why is this bad?
+    Readers and search engines see `�` in place of letters. The page is
+    still checked (decoded with replacement), and the finding gives the
+    position of the first bad byte.
+
+    ## Example
+    ```html
+    <p>Herpes-related back pain is common in people over 50 � here is why.</p>
+    ```
+
+    Use instead:
+    ```html
+    <p>Herpes-related back pain is common in people over 50 – here is why.</p>
+    ```
+    """
+    issue = page.encoding_issue
+    if issue is not None:
+        yield Problem(issue.message, issue)

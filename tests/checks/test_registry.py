@@ -1,0 +1,106 @@
+"""Registry invariants, and every rule's documentation examples executed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.checks import FAMILIES, REGISTRY, CheckConfig, PageInput, check_pages
+from pipeline.checks.registry import CODE_RE, NAME_RE, Rule
+
+REPO = Path(__file__).resolve().parents[2]
+SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:")
+BLOCK = re.compile(r"```(html|yaml)\n(.*?)\n```", re.S)
+PREFIXES = {"LEN1", "READ2", "HEAD3", "SD4", "META5", "SITE6", "KEY7"}
+
+
+def examples(rule: Rule) -> tuple[list[PageInput], list[PageInput]]:
+    """The pages of the `## Example` and `Use instead:` sections of a rule doc."""
+    doc = rule.doc
+    bad_text = doc.split("## Example", 1)[1].split("Use instead:", 1)[0]
+    good_text = re.split(r"\n## ", doc.split("Use instead:", 1)[1])[0]
+
+    def pages(text: str, default: dict[str, object]) -> tuple[list[PageInput], dict]:
+        front: dict[str, object] = dict(default)
+        found = []
+        for kind, body in BLOCK.findall(text):
+            if kind == "yaml":
+                front = yaml.safe_load(body)
+            else:
+                found.append(body)
+        return [
+            PageInput(f"example-{i}.html", html, front_matter=front)
+            for i, html in enumerate(found)
+        ], front
+
+    bad, front = pages(bad_text, {})
+    good, _ = pages(good_text, front)
+    return bad, good
+
+
+def fired(rule: Rule, pages: list[PageInput]) -> list[str]:
+    result = check_pages(pages, CheckConfig(select=[rule.code]))
+    return [f.message for f in result.findings if f.code == rule.code]
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_doc_has_the_four_sections(code: str) -> None:
+    doc = REGISTRY[code].doc
+    for section in SECTIONS:
+        assert section in doc, f"{code} doc lacks {section!r}"
+    assert REGISTRY[code].summary.strip()
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_doc_examples_are_true(code: str) -> None:
+    rule = REGISTRY[code]
+    bad, good = examples(rule)
+    assert bad, f"{code}: no html block under ## Example"
+    assert good, f"{code}: no html block under Use instead:"
+    assert fired(rule, bad), f"{code}: the Example does not fire the rule"
+    assert fired(rule, good) == [], f"{code}: the Use-instead example fires the rule"
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_code_and_name(code: str) -> None:
+    rule = REGISTRY[code]
+    match = CODE_RE.match(code)
+    assert match is not None
+    assert match["family"] == rule.family.prefix
+    assert rule.family.prefix in PREFIXES
+    assert NAME_RE.match(rule.name)
+
+
+def test_names_are_unique() -> None:
+    names = [r.name for r in REGISTRY.values()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_every_option_is_documented(family: str) -> None:
+    for name, field in FAMILIES[family].options.model_fields.items():
+        assert field.description, f"{family}.{name} has no docstring"
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_every_family_has_a_config_table(family: str) -> None:
+    assert family.replace("-", "_") in CheckConfig.model_fields
+
+
+def test_rules_doc_is_up_to_date() -> None:
+    from pipeline.checkcmd import rules_markdown
+
+    current = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == rules_markdown(), "docs/rules.md is stale: run scripts/gen_rules_doc.py"
+
+
+def test_rules_doc_script_runs(tmp_path: Path) -> None:
+    out = tmp_path / "rules.md"
+    script = REPO / "scripts" / "gen_rules_doc.py"
+    subprocess.run([sys.executable, str(script), str(out)], check=True)
+    assert out.read_text(encoding="utf-8").startswith("# Rules")
