@@ -19,6 +19,7 @@ from typing import Literal
 
 __all__ = [
     "ancestors",
+    "domains",
     "is_property",
     "is_subtype",
     "is_type",
@@ -116,11 +117,15 @@ def property_allowed_on(prop: str, type_: str) -> bool:
     `name` is allowed on every type (it is declared on `Thing`);
     `headline` is allowed on `BlogPosting` (declared on `CreativeWork`).
     """
+    return not domains(prop).isdisjoint(ancestors(type_))
+
+
+def domains(prop: str) -> frozenset[str]:
+    """The types `prop` is declared on (`domainIncludes`); empty if unknown."""
     local = local_name(prop)
     if local is None:
-        return False
-    domains = _vocabulary().properties.get(local)
-    return domains is not None and not domains.isdisjoint(ancestors(type_))
+        return frozenset()
+    return _vocabulary().properties.get(local, frozenset())
 
 
 @functools.cache
