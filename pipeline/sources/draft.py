@@ -19,7 +19,7 @@ from typing import Any
 from pipeline.errors import ContentError, Problem
 from pipeline.mdrender import slugify
 from pipeline.models import LANG_RE, SLUG_RE
-from pipeline.sources.imported import ImportResult, gfm_table
+from pipeline.sources.imported import ImportResult, gfm_table, plural
 
 # --- line patterns -------------------------------------------------------------
 
@@ -760,7 +760,7 @@ def _render(draft: _Draft, blocks: list[Block], levels: dict[int, int]) -> str:
         if not levels or i < min(levels):
             intro += b.kind == "text"
     if intro:
-        draft.recognised.append(f"intro ({intro} paragraph{'s' * (intro > 1)})")
+        draft.recognised.append(f"intro ({plural(intro, 'paragraph')})")
     _count(draft, levels, tables)
     while parts and parts[-1] == "***":  # a rule left over from notes below the text
         parts.pop()
@@ -769,15 +769,15 @@ def _render(draft: _Draft, blocks: list[Block], levels: dict[int, int]) -> str:
 
 def _count(draft: _Draft, levels: dict[int, int], tables: list[int]) -> None:
     if draft.key_points:
-        draft.recognised.append(f"{len(draft.key_points)} key points")
+        draft.recognised.append(plural(len(draft.key_points), "key point"))
     if levels:
         counts = list(levels.values())
         by_level = ", ".join(f"{counts.count(lv)} H{lv}" for lv in sorted(set(counts)))
-        draft.recognised.append(f"{len(levels)} headings ({by_level})")
+        draft.recognised.append(f"{plural(len(levels), 'heading')} ({by_level})")
     for rows in tables:
-        draft.recognised.append(f"1 table ({rows} rows)")
+        draft.recognised.append(f"1 table ({plural(rows, 'row')})")
     if draft.faq:
-        draft.recognised.append(f"{len(draft.faq)} FAQ items")
+        draft.recognised.append(plural(len(draft.faq), "FAQ item"))
 
 
 def _finish_front(draft: _Draft, body: str) -> None:

@@ -24,6 +24,7 @@ from pipeline.mdrender import slugify as _slugify
 from pipeline.models import LANG_RE, SLUG_RE
 from pipeline.sources.draft import FAQ_RE, KEY_POINTS_RE
 from pipeline.sources.imported import ImportResult, gfm_table
+from pipeline.sources.imported import plural as _plural
 
 CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "template")
 INLINE = frozenset(
@@ -54,11 +55,11 @@ class _Page:
     headings: list[int] = field(default_factory=list)
     tables: list[int] = field(default_factory=list)
 
-    def lose(self, text: str) -> None:
-        """Report text that has no place in the content file."""
+    def lose(self, text: str, probe: str = "") -> None:
+        """Report text that has no place in the content file (found by `probe`)."""
         text = " ".join(text.split())
         if text:
-            self.unplaced.append((_line_of(self.html, text), text))
+            self.unplaced.append((_line_of(self.html, probe or text), text))
 
 
 def decode_html(data: bytes) -> str:
@@ -85,7 +86,7 @@ def parse_html_page(html: str, source: str) -> ImportResult:
     body = "\n\n".join(_blocks(page, main))
     if key_points:
         page.front["key_points"] = key_points
-        page.recognised.append(f"{len(key_points)} key points")
+        page.recognised.append(_plural(len(key_points), "key point"))
     if faq:
         page.front["faq"] = faq
     _count(page)
@@ -297,24 +298,28 @@ def _key_points(main: Tag) -> list[str]:
 def _faq(page: _Page, main: Tag, nodes: list[dict[str, Any]]) -> list[dict[str, str]]:
     """FAQ from JSON-LD FAQPage first, then the visible section (which is removed)."""
     section = _faq_section(main)
-    visible, stray = _visible_faq(page, section)
+    visible, stray = _visible_faq(section)
     items: list[dict[str, str]] = []
     node = _find(nodes, "FAQPage")
     for question, answer in _jsonld_faq(node):
         shown = visible.pop(_norm(question), None)
-        if shown and _norm(shown[1]) == _norm(answer):
-            answer = shown[0]  # the visible answer keeps its inline markup
-        else:
-            answer = _fragment(answer)
+        answer = _fragment(answer)
+        if shown and _norm(shown[2]) == _norm(answer):
+            answer = shown[1]  # the visible answer keeps its inline markup
         items.append({"question": question, "answer": answer})
-    origin = "JSON-LD" if items else "visible section"
-    items += [{"question": q, "answer": md} for q, (md, _) in visible.items_in_order()]
+    from_jsonld = len(items)
+    items += [{"question": q, "answer": md} for q, md, _ in visible.values()]
     for text in stray:
         page.lose(text)
     for tag in section:
         tag.decompose()
+    shown_only = len(items) - from_jsonld
+    if from_jsonld and shown_only:
+        origin = f"{from_jsonld} from the JSON-LD, {shown_only} only on the page"
+    else:
+        origin = "from the JSON-LD" if from_jsonld else "from the page"
     if items:
-        page.recognised.append(f"{len(items)} FAQ items (from the {origin})")
+        page.recognised.append(f"{_plural(len(items), 'FAQ item')} ({origin})")
     return items
 
 
@@ -359,32 +364,23 @@ def _faq_section(main: Tag) -> list[Tag]:
     return []
 
 
-class _Answers(dict[str, tuple[str, str]]):
-    """Visible answers by normalised question: (Markdown, plain text); keeps order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.questions: dict[str, str] = {}
-
-    def add(self, question: str, markdown: str, plain: str) -> None:
-        self[_norm(question)] = (markdown, plain)
-        self.questions[_norm(question)] = question
-
-    def items_in_order(self) -> list[tuple[str, tuple[str, str]]]:
-        return [(self.questions[k], v) for k, v in self.items()]
+Shown = dict[str, tuple[str, str, str]]
+"""Visible FAQ by normalised question: (question, answer Markdown, answer text)."""
 
 
-def _visible_faq(page: _Page, section: list[Tag]) -> tuple[_Answers, list[str]]:
+def _visible_faq(section: list[Tag]) -> tuple[Shown, list[str]]:
     """Question/answer pairs of the visible FAQ, and text that fits neither."""
-    answers = _Answers()
+    answers: Shown = {}
     stray: list[str] = []
     question: str | None = None
     parts: list[tuple[str, str]] = []
 
     def flush() -> None:
         if question is not None and parts:
-            answers.add(
-                question, " ".join(p[0] for p in parts), " ".join(p[1] for p in parts)
+            answers[_norm(question)] = (
+                question,
+                " ".join(p[0] for p in parts),
+                " ".join(p[1] for p in parts),
             )
         elif question is not None:
             stray.append(question)
@@ -507,7 +503,7 @@ def _block(page: _Page, tag: Tag) -> list[str]:
     if name in EMBEDS:
         text = tag.get_text(" ", strip=True)
         src = _attr(tag, "src") or _attr(tag, "data") or _attr(tag, "action")
-        page.lose(f"<{name}> {text or src}".strip())
+        page.lose(f"<{name}> {text or src}".strip(), src or text)
         return []
     if name in CHROME or name in ("head", "meta", "link"):
         return []
@@ -651,6 +647,6 @@ def _count(page: _Page) -> None:
         levels = ", ".join(
             f"{page.headings.count(lv)} H{lv}" for lv in sorted(set(page.headings))
         )
-        page.recognised.append(f"{len(page.headings)} headings ({levels})")
+        page.recognised.append(f"{_plural(len(page.headings), 'heading')} ({levels})")
     for rows in page.tables:
-        page.recognised.append(f"1 table ({rows} rows)")
+        page.recognised.append(f"1 table ({_plural(rows, 'row')})")

@@ -80,6 +80,11 @@ def gfm_table(rows: Sequence[Sequence[str]]) -> str:
     return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
 
 
+def plural(n: int, noun: str) -> str:
+    """`1 row`, `3 rows`."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class _Dumper(yaml.SafeDumper):
     """SafeDumper that indents list items under their key, like hand-written YAML."""
 
