@@ -17,6 +17,7 @@ import click
 from pipeline import __version__
 from pipeline.config import Config, load_config
 from pipeline.errors import PipelineError
+from pipeline.snippets_cli import meta
 
 CONFIG_OPTION = click.option(
     "--config",
@@ -192,3 +193,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     return 0
+
+
+cli.add_command(meta)

@@ -16,6 +16,7 @@ from pipeline.findings import SourceMap
 from pipeline.labels import labels_for
 from pipeline.mdrender import Body, Heading, render_body, render_inline, slugify
 from pipeline.models import Article
+from pipeline.snippets import fit, fit_first, limits_for, measure
 from pipeline.sources import LoadedArticle
 
 WORDS_PER_MINUTE = 230
@@ -65,6 +66,8 @@ class Page:
     date_published: dt.date | None
     date_modified: dt.date | None
     source_map: SourceMap
+    description_original: str | None = None
+    """The writer's description when `fit_descriptions` replaced it, else None."""
 
     @property
     def toc(self) -> tuple[Heading, ...]:
@@ -77,28 +80,17 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def fit_description(paragraphs: tuple[str, ...], max_chars: int) -> str:
-    """Whole leading sentences within `max_chars`, else a word-boundary cut with `…`.
+def fit_description(
+    paragraphs: tuple[str, ...], max_chars: int, *, keyphrase: str | None = None
+) -> str:
+    """The longest text from `paragraphs` within `max_chars` and the pixel budget.
 
-    Never cuts mid-word and never ends on a dangling article or conjunction.
+    Whole sentences first (leading with the keyphrase when set), else a
+    word-boundary cut with `…` that never ends on a dangling word; see
+    `pipeline.snippets.fit`. The pixel budget is the default profile's.
     """
-    text = " ".join(" ".join(paragraphs).split())
-    if len(text) <= max_chars:
-        return text
-    chosen = ""
-    for sentence in sentences(text):
-        candidate = f"{chosen} {sentence}".strip()
-        if len(candidate) > max_chars:
-            break
-        chosen = candidate
-    if chosen:
-        return chosen
-    words = text[:max_chars].split(" ")
-    if len(text) > max_chars and text[max_chars] != " ":
-        words = words[:-1]  # the last word was cut
-    while words and (words[-1].lower().strip(",;:") in _DANGLING or not words[-1]):
-        words.pop()
-    return " ".join(words).rstrip(",;:–—-") + "…"
+    limits = limits_for().replace(description_max_chars=max_chars)
+    return fit(paragraphs, "description", limits, keyphrase)
 
 
 def count_words(text: str) -> int:
@@ -114,12 +106,24 @@ def derive_page(loaded: LoadedArticle, site: Site, *, root: str = "") -> Page:
     slug = article.slug or slugify(article.title) or "page"
     rel_path = f"{slug}/index.html"
     url = site.url_for(f"/{slug}/")
-    if article.description:
-        description, origin = article.description, "front matter"
+    # A writer's description is used as written unless it is over budget and
+    # `fit_descriptions` is on; then the original is kept beside the fitted one.
+    sources, original = (*body.intro, *article.key_points), None
+    budget = limits_for().replace(description_max_chars=site.description_max_chars)
+    if not article.description:
+        description = fit(sources, "description", budget, article.keyphrase)
+        origin = "derived from the " + ("intro" if body.intro else "key points")
+    elif (
+        site.fit_descriptions
+        and not measure(article.description, "description", budget).fits
+    ):
+        original = article.description
+        description = fit_first(
+            (original, sources), "description", budget, article.keyphrase
+        )
+        origin = "fitted to the budget from the front matter"
     else:
-        intro = body.intro or tuple(article.key_points[:2])
-        description = fit_description(intro, site.description_max_chars)
-        origin = "derived from the intro"
+        description, origin = article.description, "front matter"
     faq = tuple(_faq_view(item.question, item.answer) for item in article.faq)
     text = " ".join(
         (
@@ -149,6 +153,7 @@ def derive_page(loaded: LoadedArticle, site: Site, *, root: str = "") -> Page:
         source_map=_source_map(
             loaded, source_path, body, article.lang or site.default_lang
         ),
+        description_original=original,
     )
 
 

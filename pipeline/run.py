@@ -101,6 +101,7 @@ def manifest(rendered: Sequence[RenderedPage], files: Sequence[str]) -> str:
             "description": r.page.description,
             "description_length": grapheme_len(r.page.description),
             "description_origin": r.page.description_origin,
+            "description_original": r.page.description_original,
             "source": r.page.source_path,
         }
         for r in sorted(rendered, key=lambda r: r.page.rel_path)

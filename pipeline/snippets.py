@@ -1,0 +1,350 @@
+"""SNIPPETS: how a title or meta description looks in a result page, and fitting.
+
+Pure functions over `pipeline.textmetrics` (pixel widths of Arial-metric
+Liberation Sans, grapheme counts, word-boundary truncation):
+
+* :func:`measure` counts characters and pixels against a budget and cuts the
+  desktop and mobile previews where a result page would.
+* :func:`fit` proposes the longest text that fits *both* the character and
+  the pixel budget: whole sentences first (a keyphrase-bearing one leading
+  when a keyphrase is set), else a word-boundary cut with "…" that never ends
+  on a dangling article, conjunction or preposition.
+
+Budgets come from the check profiles (`pipeline.checks.config.PROFILES` over
+`LengthOptions`), through :func:`limits_for`, so `meta`, `build` and the
+length rules agree on the numbers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from pipeline.textmetrics import (
+    DESCRIPTION_SIZE_PX,
+    MOBILE_DESCRIPTION_BUDGET_PX,
+    TITLE_SIZE_PX,
+    grapheme_len,
+    text_width_px,
+    truncate_to_chars,
+    truncate_to_px,
+    width_is_approximate,
+)
+
+__all__ = [
+    "KINDS",
+    "MIN_FILL",
+    "Kind",
+    "Measurement",
+    "SnippetLimits",
+    "fit",
+    "fit_first",
+    "limits_for",
+    "measure",
+]
+
+Kind = Literal["title", "description"]
+KINDS: Final[tuple[Kind, ...]] = ("title", "description")
+ELLIPSIS: Final = "…"
+
+MIN_FILL: Final = 0.6
+"""Whole sentences win over a cut text only if they fill this share of the budget."""
+
+# Words a cut text must not end on (English): articles, conjunctions,
+# prepositions, possessive determiners and list openers.
+DANGLING: Final = frozenset(
+    "a an the and or nor but so yet for as than that which who whose whether if "
+    "because while when where although though of to in on at by from with into "
+    "onto upon over under about above below after before between among through "
+    "during without within via per like including such its their our your my his "
+    "her this these those".split()
+)
+_TITLE_SEPARATOR: Final = re.compile(r"\s+[|·•–—-]\s+|:\s+")
+_ASCII_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
+_WORD: Final = re.compile(r"\w+")
+_TAIL: Final = " \t,;:–—-‒/([{“‘«\"'&"
+
+
+@dataclass(frozen=True, slots=True)
+class SnippetLimits:
+    """Character and pixel budgets of a result snippet (one check profile)."""
+
+    profile: str = "default"
+    title_max_chars: int = 60
+    title_max_px: float = 580
+    description_max_chars: int = 155
+    description_max_px: float = 920
+    mobile_description_max_px: float = MOBILE_DESCRIPTION_BUDGET_PX
+    """Not in the profiles: the common 680 px SERP-preview model of mobile."""
+
+    def max_chars(self, kind: Kind) -> int:
+        """Character budget of a title or description."""
+        return self.title_max_chars if kind == "title" else self.description_max_chars
+
+    def max_px(self, kind: Kind, *, mobile: bool = False) -> float:
+        """Pixel budget of a title or description (desktop, or mobile)."""
+        if kind == "title":
+            return self.title_max_px
+        return self.mobile_description_max_px if mobile else self.description_max_px
+
+    def replace(self, **changes: Any) -> SnippetLimits:
+        """A copy with some budgets changed (e.g. the site's character budget)."""
+        return dataclasses.replace(self, **changes)
+
+
+@functools.cache
+def limits_for(profile: str = "default") -> SnippetLimits:
+    """The budgets of a check profile (`default`, `yoast`, `screaming-frog` …).
+
+    Raises `ValueError` for an unknown profile.
+    """
+    from pydantic import ValidationError
+
+    from pipeline.checks import CheckConfig
+    from pipeline.checks.length import LengthOptions
+
+    try:
+        options = CheckConfig(profile=profile).options_for("length")
+    except ValidationError as exc:
+        raise ValueError(exc.errors(include_url=False)[0]["msg"]) from None
+    assert isinstance(options, LengthOptions)
+    return SnippetLimits(
+        profile=profile,
+        title_max_chars=options.title_max_chars,
+        title_max_px=options.title_max_px,
+        description_max_chars=options.description_max_chars,
+        description_max_px=options.description_max_px,
+    )
+
+
+def size_px(kind: Kind) -> int:
+    """Font size of the kind on a result page: 20 px titles, 14 px snippets."""
+    return TITLE_SIZE_PX if kind == "title" else DESCRIPTION_SIZE_PX
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """A text measured against its budget, with the previews as they would be cut."""
+
+    text: str
+    kind: Kind
+    chars: int
+    px: float
+    max_chars: int
+    max_px: float
+    size_px: int
+    approximate: bool
+    """True when the font lacks a character and its width was guessed."""
+    desktop: str
+    """The text as a desktop result page shows it (cut at `max_px`)."""
+    mobile: str
+    """The text as a mobile result page shows it (descriptions: 680 px)."""
+
+    @property
+    def fits_chars(self) -> bool:
+        """Within the character budget."""
+        return self.chars <= self.max_chars
+
+    @property
+    def fits_px(self) -> bool:
+        """Within the pixel budget."""
+        return self.px <= self.max_px
+
+    @property
+    def fits(self) -> bool:
+        """Within both budgets."""
+        return self.fits_chars and self.fits_px
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output."""
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "chars": self.chars,
+            "max_chars": self.max_chars,
+            "px": round(self.px, 1),
+            "max_px": self.max_px,
+            "size_px": self.size_px,
+            "approximate": self.approximate,
+            "fits_chars": self.fits_chars,
+            "fits_px": self.fits_px,
+            "fits": self.fits,
+            "preview": {"desktop": self.desktop, "mobile": self.mobile},
+        }
+
+
+def clean(text: str) -> str:
+    """Collapse ASCII whitespace runs and trim, as a browser lays text out."""
+    return _ASCII_SPACE.sub(" ", text).strip()
+
+
+def measure(text: str, kind: Kind, limits: SnippetLimits) -> Measurement:
+    """Characters, pixels and previews of a title or description."""
+    text = clean(text)
+    size = size_px(kind)
+    max_px = limits.max_px(kind)
+    return Measurement(
+        text=text,
+        kind=kind,
+        chars=grapheme_len(text),
+        px=text_width_px(text, size),
+        max_chars=limits.max_chars(kind),
+        max_px=max_px,
+        size_px=size,
+        approximate=width_is_approximate(text),
+        desktop=truncate_to_px(text, max_px, size),
+        mobile=truncate_to_px(text, limits.max_px(kind, mobile=True), size),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Budget:
+    max_chars: int
+    max_px: float
+    size: int
+
+    def fits(self, text: str) -> bool:
+        return (
+            grapheme_len(text) <= self.max_chars
+            and text_width_px(text, self.size) <= self.max_px
+        )
+
+    def fill(self, text: str) -> float:
+        """How full the tighter budget is (1.0: exactly full)."""
+        return max(
+            grapheme_len(text) / self.max_chars,
+            text_width_px(text, self.size) / self.max_px,
+        )
+
+
+def fit(
+    source: str | Sequence[str],
+    kind: Kind,
+    limits: SnippetLimits,
+    keyphrase: str | None = None,
+) -> str:
+    """The longest version of `source` that fits both budgets of `kind`.
+
+    `source` is one text, returned unchanged (whitespace collapsed) when it
+    fits, or blocks to compose from, in source order (e.g. the intro's
+    paragraphs, then the key points). Otherwise, in order:
+
+    1. whole sentences: a lead sentence followed by the other sentences, in
+       source order, that still fit; taken when it fills at least `MIN_FILL`
+       of the tighter budget. With a keyphrase, only sentences holding it
+       lead (the exact phrase first, then all its words; earliest first)
+       when any does. A title is instead cut at its last separator
+       (`|`, `–`, `-`, `:`) that fits.
+    2. a word-boundary cut (of the first lead's order) with "…", never
+       ending on a cut word or a dangling article, conjunction or preposition.
+    """
+    blocks = [clean(source)] if isinstance(source, str) else [clean(b) for b in source]
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        return ""
+    budget = _Budget(limits.max_chars(kind), limits.max_px(kind), size_px(kind))
+    whole = " ".join(blocks)
+    if kind == "title":
+        return whole if budget.fits(whole) else _fit_title(whole, budget)
+    if len(blocks) == 1 and budget.fits(whole):
+        return whole
+    pool = _sentences(blocks)
+    leads = _lead_order(pool, keyphrase)
+    for lead in leads:
+        chosen = _fill(pool, lead, budget)
+        if chosen and budget.fill(chosen) >= MIN_FILL:
+            return chosen
+    first = leads[0]
+    ordered = " ".join([pool[first], *(s for i, s in enumerate(pool) if i != first)])
+    return _cut(ordered, budget)
+
+
+def fit_first(
+    sources: Sequence[str | Sequence[str]],
+    kind: Kind,
+    limits: SnippetLimits,
+    keyphrase: str | None = None,
+) -> str:
+    """:func:`fit` the first source that yields whole sentences, else cut the first.
+
+    For a writer's over-budget description: their own sentences win, then
+    the intro and key points; a cut of the writer's text is the last resort.
+    """
+    fitted = [fit(source, kind, limits, keyphrase) for source in sources]
+    whole = [text for text in fitted if text and not text.endswith(ELLIPSIS)]
+    return whole[0] if whole else next((t for t in fitted if t), "")
+
+
+def _fit_title(title: str, budget: _Budget) -> str:
+    """The longest part before a separator that fits, else a word-boundary cut."""
+    heads = [title[: m.start()] for m in _TITLE_SEPARATOR.finditer(title)]
+    for head in reversed(heads):
+        if head and budget.fits(head) and budget.fill(head) >= MIN_FILL:
+            return head
+    return _cut(title, budget)
+
+
+def _sentences(blocks: Sequence[str]) -> list[str]:
+    """Sentences of every block in order, duplicates dropped."""
+    from pipeline.readability import split_sentences  # textstat: import on use
+
+    seen: set[str] = set()
+    pool: list[str] = []
+    for block in blocks:
+        for sentence in split_sentences(block) or [block]:
+            key = sentence.casefold()
+            if key not in seen:
+                seen.add(key)
+                pool.append(sentence.strip())
+    return pool
+
+
+def _lead_order(pool: Sequence[str], keyphrase: str | None) -> list[int]:
+    """Indexes of sentences in the order they are tried as the lead."""
+    order = list(range(len(pool)))
+    words = _words(keyphrase or "")
+    if not words:
+        return order
+
+    def rank(index: int) -> int:
+        tokens = _words(pool[index])
+        n = len(words)
+        if any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1)):
+            return 0
+        return 1 if set(words) <= set(tokens) else 2
+
+    ranks = {index: rank(index) for index in order}
+    with_phrase = [i for i in sorted(order, key=ranks.__getitem__) if ranks[i] < 2]
+    return with_phrase or order
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _fill(pool: Sequence[str], lead: int, budget: _Budget) -> str:
+    """The lead sentence plus every later-listed sentence that still fits."""
+    if not budget.fits(pool[lead]):
+        return ""
+    chosen = pool[lead]
+    for index, sentence in enumerate(pool):
+        if index != lead and budget.fits(candidate := f"{chosen} {sentence}"):
+            chosen = candidate
+    return chosen
+
+
+def _cut(text: str, budget: _Budget) -> str:
+    """Word-boundary cut with "…" that fits both budgets and ends on a real word."""
+    by_px = truncate_to_px(text, budget.max_px, budget.size, ellipsis=ELLIPSIS)
+    by_chars = truncate_to_chars(text, budget.max_chars, ellipsis=ELLIPSIS)
+    cut = min(by_px, by_chars, key=grapheme_len)  # word prefixes nest
+    if cut == text or not cut.endswith(ELLIPSIS):
+        return cut
+    words = cut.removesuffix(ELLIPSIS).split(" ")
+    while len(words) > 1 and words[-1].strip(_TAIL + ".!?").casefold() in DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(_TAIL + ".!?") + ELLIPSIS
