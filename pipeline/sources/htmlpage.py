@@ -208,7 +208,7 @@ def _head_metadata(
 
 def _slug_from_url(url: str) -> str | None:
     path = urlsplit(url.strip()).path.rstrip("/")
-    last = re.sub(r"\.html?$|/index$", "", path).rsplit("/", 1)[-1]
+    last = re.sub(r"/index$", "", re.sub(r"\.html?$", "", path)).rsplit("/", 1)[-1]
     if not last:
         return None
     return last if SLUG_RE.match(last) else (_slugify(last) or None)
