@@ -15,11 +15,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
+
+if TYPE_CHECKING:
+    from pipeline.readability import ReadabilityScores
 
 
 class Located(Protocol):
@@ -54,7 +57,6 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     FAQ_QUESTION = "faq_question"
     FAQ_ANSWER = "faq_answer"
-    PREFORMATTED = "preformatted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +299,22 @@ class PageFacts:
     def first_paragraph(self) -> TextBlock | None:
         """The first paragraph block of the main content."""
         return next((b for b in self.blocks if b.kind is BlockKind.PARAGRAPH), None)
+
+    @functools.cached_property
+    def sentences(self) -> tuple[str, ...]:
+        """Sentences of the prose blocks (paragraphs, list items, FAQ answers)."""
+        from pipeline.readability import segment
+
+        return tuple(segment((b.kind.value, b.text) for b in self.blocks))
+
+    @functools.cached_property
+    def readability(self) -> ReadabilityScores | None:
+        """Scores of `sentences` in the page language (English when undeclared);
+        None when the language has no valid formula or there is no prose.
+        Computed once, shared by the readability rules and the reports."""
+        from pipeline.readability import score
+
+        return score(self.sentences, self.lang or "en")
 
     def at(self, anchor: str, where: Located | None = None) -> Pos:
         """A location for something missing: `where` (else `<head>`) with `anchor`."""

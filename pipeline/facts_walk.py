@@ -29,70 +29,19 @@ from pipeline.facts import (
 )
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+    "li", "main", "menu", "nav", "ol", "p", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul",
+})  # fmt: skip
 _HEAD_TAGS = frozenset({"title", "meta", "link", "script", "base", "style"})
-_SKIP = frozenset(
-    [
-        "noscript",
-        "template",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "canvas",
-        "select",
-        "textarea",
-        "button",
-        "head",
-    ]
-)
+# Never content: code, embedded documents, form controls and widgets.
+_SKIP = frozenset({
+    "noscript", "template", "svg", "math", "iframe", "object", "canvas", "select",
+    "textarea", "button", "head", "pre",
+})  # fmt: skip
 _NOT_MAIN = frozenset({"nav", "header", "footer", "aside"})
 _WS = re.compile(r"[ \t\n\r\f]+")
 _FAQ_HEADING = re.compile(r"^(faqs?\b|frequently asked questions)", re.I)
@@ -280,8 +229,6 @@ class Walker:
             container = BlockKind.LIST_ITEM
         elif tag in ("td", "th"):
             container = BlockKind.TABLE_CELL
-        elif tag == "pre":
-            container = BlockKind.PREFORMATTED
         if (in_main, container, faq, anchor) == ctx:
             return ctx
         return _Ctx(in_main, container, faq, anchor)

@@ -22,6 +22,7 @@ from pipeline.checks.runner import (
     PageReport,
     check_html,
     check_pages,
+    exit_code,
 )
 
 __all__ = [
@@ -38,4 +39,5 @@ __all__ = [
     "Rule",
     "check_html",
     "check_pages",
+    "exit_code",
 ]

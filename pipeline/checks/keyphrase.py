@@ -3,8 +3,12 @@
 These rules run only on pages with a keyphrase (front matter `keyphrase`, or
 `--keyphrase`). Matching is Unicode-aware, because most complaints about
 other analysers are false misses: case, diacritics (café = cafe), hyphens,
-en/em dashes, slashes and underscores (back-pain = back pain), and curly or
-straight apostrophes (women’s = women's) are all normalised away.
+en/em dashes, slashes and underscores (back-pain = back pain), curly or
+straight apostrophes (women’s = women's) and a plural -s (description =
+descriptions) are all normalised away. By default a place "contains" the
+keyphrase when it has all its words except stop words, in any order (within
+one sentence for the first paragraph), as Yoast does; `match = "phrase"`
+asks for the exact word sequence. Density always counts the exact sequence.
 """
 
 from __future__ import annotations
@@ -18,22 +22,25 @@ from typing import Literal
 from pipeline.checks.registry import Family, Options, Problem
 from pipeline.facts import BlockKind, Located, PageFacts
 from pipeline.findings import Severity
+from pipeline.readability import split_sentences
 
 
 class KeyphraseOptions(Options):
     """Options of the keyphrase family."""
 
-    match: Literal["phrase", "words"] = "phrase"
-    """`phrase`: the words in order, side by side; `words`: all words, any order."""
+    match: Literal["words", "phrase"] = "words"
+    """`words`: all words but stop words, any order; `phrase`: the exact sequence."""
+    fold_plurals: bool = True
+    """Treat a final -s as the same word (descriptions = description, women's = women)."""
     min_density: float = 0.5
     """Lowest keyphrase density in percent (Yoast's lower bound)."""
     max_density: float = 3.0
     """Highest keyphrase density in percent (Yoast's upper bound)."""
-    slug_stopwords: tuple[str, ...] = (
+    stopwords: tuple[str, ...] = (
         "a", "an", "and", "at", "by", "for", "from", "in", "is", "of", "on", "or",
         "the", "to", "with",
     )  # fmt: skip
-    """Words a slug may leave out of the keyphrase (slugs drop them)."""
+    """Keyphrase words a match may leave out in `words` mode and in slugs (English)."""
 
 
 keyphrase = Family("KEY7", "keyphrase", KeyphraseOptions)
@@ -48,11 +55,15 @@ _CONTENT = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL,
 
 
 @functools.lru_cache(maxsize=4096)
-def words(text: str) -> tuple[str, ...]:
-    """Normalised words: casefolded, diacritics and apostrophes dropped, dashes split."""
+def words(text: str, fold_plurals: bool = True) -> tuple[str, ...]:
+    """Normalised words: casefolded, diacritics and apostrophes dropped, dashes
+    split, and (with `fold_plurals`) a final -s dropped from words over 3 letters."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return tuple(_WORD.findall(plain.translate(_SEPARATORS)))
+    found = _WORD.findall(plain.translate(_SEPARATORS))
+    if fold_plurals:
+        found = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in found]
+    return tuple(found)
 
 
 def count_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> int:
@@ -68,19 +79,20 @@ def count_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> int:
     )
 
 
-def contains(text: str, phrase: str, mode: str) -> bool:
+def contains(text: str, phrase: str, opts: KeyphraseOptions) -> bool:
     """Whether `text` contains the keyphrase (normalised; see the module doc)."""
-    hay, needle = words(text), words(phrase)
-    if mode == "words":
-        return set(needle) <= set(hay)
+    hay, needle = words(text, opts.fold_plurals), words(phrase, opts.fold_plurals)
+    if opts.match == "words":
+        stop = set(words(" ".join(opts.stopwords), opts.fold_plurals))
+        return {w for w in needle if w not in stop} <= set(hay)
     return count_phrase(hay, needle) > 0
 
 
 def _missing(
-    page: PageFacts, fact: Located | None, what: str, mode: str
+    page: PageFacts, fact: Located | None, what: str, opts: KeyphraseOptions
 ) -> Iterator[Problem]:
     phrase = page.keyphrase
-    if phrase and fact is not None and not contains(fact.text, phrase, mode):
+    if phrase and fact is not None and not contains(fact.text, phrase, opts):
         yield Problem(f"keyphrase {phrase!r} is not in the {what}", fact)
 
 
@@ -110,7 +122,7 @@ def keyphrase_missing_from_title(
     <title>Herpes Back Pain: What Causes It</title>
     ```
     """
-    yield from _missing(page, page.title, "title", opts.match)
+    yield from _missing(page, page.title, "title", opts)
 
 
 @keyphrase.rule("KEY702", Severity.WARNING)
@@ -139,7 +151,7 @@ def keyphrase_missing_from_description(
     <meta name="description" content="What causes herpes back pain, and what helps.">
     ```
     """
-    yield from _missing(page, page.description, "meta description", opts.match)
+    yield from _missing(page, page.description, "meta description", opts)
 
 
 @keyphrase.rule("KEY703", Severity.WARNING)
@@ -149,8 +161,8 @@ def keyphrase_missing_from_first_paragraph(
     """The keyphrase is not in the first paragraph.
 
     ## What it does
-    Looks for the focus keyphrase in the first paragraph of the main
-    content (list items, captions and tables before it do not count).
+    Looks for the focus keyphrase in one sentence of the first paragraph of
+    the main content (list items and tables before it do not count).
 
     ## Why is this bad?
     Readers decide in the first lines whether the page answers their query;
@@ -169,7 +181,14 @@ def keyphrase_missing_from_first_paragraph(
     <main><h1>Herpes</h1><p>Herpes back pain is common with shingles.</p></main>
     ```
     """
-    yield from _missing(page, page.first_paragraph, "first paragraph", opts.match)
+    first, phrase = page.first_paragraph, page.keyphrase
+    sentences = split_sentences(first.text) if first is not None else []
+    if (
+        first is not None
+        and phrase
+        and not any(contains(s, phrase, opts) for s in sentences)
+    ):
+        yield Problem(f"keyphrase {phrase!r} is not in the first paragraph", first)
 
 
 @keyphrase.rule("KEY704", Severity.WARNING)
@@ -180,7 +199,7 @@ def keyphrase_missing_from_slug(
 
     ## What it does
     Checks that every word of the keyphrase, except stop words such as
-    "the" or "in" (`slug-stopwords`), is in the URL slug, in any order.
+    "the" or "in" (`stopwords`), is in the URL slug, in any order.
 
     ## Why is this bad?
     The URL is shown in results and shared links; the query words in it
@@ -201,21 +220,21 @@ def keyphrase_missing_from_slug(
     """
     phrase = page.keyphrase
     if phrase and page.slug:
-        stop = set(opts.slug_stopwords)
-        needed = {w for w in words(phrase) if w not in stop}
-        if not needed <= set(words(page.slug)):
+        stop = set(words(" ".join(opts.stopwords), opts.fold_plurals))
+        needed = {w for w in words(phrase, opts.fold_plurals) if w not in stop}
+        if not needed <= set(words(page.slug, opts.fold_plurals)):
             yield Problem(
                 f"keyphrase {phrase!r} is not in the slug {page.slug!r}", page.slug_pos
             )
 
 
-def _density(page: PageFacts) -> tuple[float, int, int]:
+def _density(page: PageFacts, opts: KeyphraseOptions) -> tuple[float, int, int]:
     """(density in percent, occurrences, words) of the keyphrase in the main content."""
     text: list[str] = []
     for block in page.blocks:
         if block.kind in _CONTENT:
-            text.extend(words(block.text))
-    found = count_phrase(text, words(page.keyphrase or ""))
+            text.extend(words(block.text, opts.fold_plurals))
+    found = count_phrase(text, words(page.keyphrase or "", opts.fold_plurals))
     return (100.0 * found / len(text) if text else 0.0), found, len(text)
 
 
@@ -250,7 +269,7 @@ def keyphrase_density_too_low(
     ```
     """
     if page.keyphrase and page.blocks:
-        density, found, total = _density(page)
+        density, found, total = _density(page, opts)
         if density < opts.min_density:
             limit = opts.min_density
             message = f"keyphrase density is {density:.1f} % ({found} in {total} words; min {limit} %)"
@@ -293,7 +312,7 @@ def keyphrase_density_too_high(
     ```
     """
     if page.keyphrase and page.blocks:
-        density, found, total = _density(page)
+        density, found, total = _density(page, opts)
         if density > opts.max_density:
             limit = opts.max_density
             message = f"keyphrase density is {density:.1f} % ({found} in {total} words; max {limit} %)"

@@ -108,6 +108,11 @@ class Rule:
     """Primary language subtags the rule is valid for (None: any language)."""
 
     @property
+    def order(self) -> tuple[str, str]:
+        """Sort key: family digit (LEN1 before READ2 …), then code."""
+        return (self.family.prefix[-1], self.code)
+
+    @property
     def doc(self) -> str:
         """The rule's full documentation (its docstring, dedented)."""
         return inspect.cleandoc(self.check.__doc__ or "")

@@ -200,3 +200,10 @@ def check_html(
     """Check one HTML string (a convenience for tests and library use)."""
     page = PageInput(path, html, front_matter=front_matter or {})
     return check_pages([page], config or CheckConfig())
+
+
+def exit_code(result: CheckResult, fail_on: str | Severity | None) -> int:
+    """0 or 1 from `--fail-on` (`"error"`, `"warning"`, `"info"`, `"never"`)."""
+    if isinstance(fail_on, str):
+        fail_on = None if fail_on == "never" else Severity.parse(fail_on)
+    return result.exit_code(fail_on)

@@ -75,8 +75,8 @@ def _objects(page: PageFacts) -> list[tuple[JsonLdBlock, Node]]:
     return out
 
 
-def _nodes(page: PageFacts) -> list[tuple[JsonLdBlock, Node]]:
-    """Declared nodes (with `@type`); nodes sharing an `@id` are merged."""
+def _declared(page: PageFacts) -> list[tuple[JsonLdBlock, Node]]:
+    """Every object, with objects sharing an `@id` merged into the first one."""
     merged: dict[str, dict[str, Any]] = {}
     out: list[tuple[JsonLdBlock, Node]] = []
     for block, obj in _objects(page):
@@ -86,15 +86,22 @@ def _nodes(page: PageFacts) -> list[tuple[JsonLdBlock, Node]]:
                 for key, value in obj.items():
                     merged[ident].setdefault(key, value)
                 continue
-            merged[ident] = dict(obj)
-            obj = merged[ident]
-        if "@type" in obj:
-            out.append((block, obj))
+            obj = merged[ident] = dict(obj)
+        out.append((block, obj))
     return out
 
 
+def _nodes(page: PageFacts) -> list[tuple[JsonLdBlock, Node]]:
+    """Declared nodes with a `@type`, in document order."""
+    return [(b, n) for b, n in _declared(page) if "@type" in n]
+
+
 def _index(page: PageFacts) -> dict[str, Node]:
-    return {n["@id"]: n for _, n in _nodes(page) if isinstance(n.get("@id"), str)}
+    found: dict[str, Node] = {}
+    for _, node in _declared(page):
+        if isinstance(ident := node.get("@id"), str) and set(node) - {"@id"}:
+            found.setdefault(ident, node)
+    return found
 
 
 def _resolve(value: Any, index: Mapping[str, Node]) -> Any:
