@@ -421,9 +421,8 @@ def faq_without_markup(
     }
     if not _of_type(page, "FAQPage"):
         n = len(page.faq)
-        yield Problem(
-            f"visible faq ({n} questions) has no FAQPage json-ld", page.faq[0]
-        )
+        what = "1 question" if n == 1 else f"{n} questions"
+        yield Problem(f"visible faq ({what}) has no FAQPage json-ld", page.faq[0])
         return
     for entry in page.faq:
         if _norm(entry.question) not in marked:
