@@ -448,3 +448,8 @@ def test_empty_draft_is_an_error() -> None:
 def test_invalid_utf8_names_the_line() -> None:
     with pytest.raises(ContentError, match=r"in\.txt:2: not valid UTF-8"):
         decode_text(b"Title\n\xff\xfe bad\n", "in.txt")
+
+
+def test_several_tables_are_summarised() -> None:
+    text = INTRO + "Part\nA | B\n1 | 2\n3 | 4\n\nMore text.\n\nC | D\n5 | 6\n"
+    assert "2 tables (2, 1 rows)" in parse(text).recognised

@@ -235,3 +235,15 @@ def test_rendered_page_imports_back_to_its_content(path: Path, tmp_path: Path) -
     assert re.findall(r"^#+ .+$", again.body, re.M) == re.findall(
         r"^#+ .+$", article.body, re.M
     )
+
+
+def test_paragraphs_boxed_in_the_article_are_reported_but_not_bylines() -> None:
+    html = (
+        "<html><body><article><header><h1>T</h1><p class='dek'>A subtitle.</p>"
+        "<p class='byline'>By Ann</p><p>On <time>2024-01-01</time></p></header>"
+        "<p>Body.</p><aside><p>A callout.</p></aside></article>"
+        "<aside><p>Site sidebar.</p></aside></body></html>"
+    )
+    result = parse_html_page(html, "page.html")
+    assert [t for _, t in result.unplaced] == ["A subtitle.", "A callout."]
+    assert result.body == "Body."

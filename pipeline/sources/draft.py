@@ -19,7 +19,7 @@ from typing import Any
 from pipeline.errors import ContentError, Problem
 from pipeline.mdrender import slugify
 from pipeline.models import LANG_RE, SLUG_RE
-from pipeline.sources.imported import ImportResult, gfm_table, plural
+from pipeline.sources.imported import ImportResult, gfm_table, plural, tables_summary
 
 # --- line patterns -------------------------------------------------------------
 
@@ -774,8 +774,7 @@ def _count(draft: _Draft, levels: dict[int, int], tables: list[int]) -> None:
         counts = list(levels.values())
         by_level = ", ".join(f"{counts.count(lv)} H{lv}" for lv in sorted(set(counts)))
         draft.recognised.append(f"{plural(len(levels), 'heading')} ({by_level})")
-    for rows in tables:
-        draft.recognised.append(f"1 table ({plural(rows, 'row')})")
+    draft.recognised += tables_summary(tables)
     if draft.faq:
         draft.recognised.append(plural(len(draft.faq), "FAQ item"))
 

@@ -23,7 +23,7 @@ from bs4.element import NavigableString, PreformattedString
 from pipeline.mdrender import slugify as _slugify
 from pipeline.models import LANG_RE, SLUG_RE
 from pipeline.sources.draft import FAQ_RE, KEY_POINTS_RE
-from pipeline.sources.imported import ImportResult, gfm_table
+from pipeline.sources.imported import ImportResult, gfm_table, tables_summary
 from pipeline.sources.imported import plural as _plural
 
 CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "template")
@@ -40,6 +40,9 @@ KEY_POINTS_CLASS = re.compile(
     r"key[-_ ]?(?:points|takeaways|facts)|takeaways|tl-?dr", re.I
 )
 FAQ_CLASS = re.compile(r"(?:^|[-_ ])faqs?(?:$|[-_ ])|frequently-asked", re.I)
+BYLINE_CLASS = re.compile(
+    r"byline|meta|author|date|posted|published|updated|reading", re.I
+)
 ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "WebPage")
 BREAK = "\x00"
 
@@ -81,6 +84,8 @@ def parse_html_page(html: str, source: str) -> ImportResult:
     _image(page, soup, main)
     key_points = _key_points(main)
     faq = _faq(page, main, nodes)
+    if main.name in ("main", "article"):
+        _report_boxed_paragraphs(page, main)
     for tag in main.find_all(CHROME):
         tag.decompose()
     body = "\n\n".join(_blocks(page, main))
@@ -91,6 +96,16 @@ def parse_html_page(html: str, source: str) -> ImportResult:
         page.front["faq"] = faq
     _count(page)
     return ImportResult(page.front, body, page.recognised, page.unplaced)
+
+
+def _report_boxed_paragraphs(page: _Page, main: Tag) -> None:
+    """Paragraphs in the article's own header/footer/aside are content, not chrome;
+    report them (bylines and dates excepted) since the body leaves them out."""
+    for box in main.find_all(["header", "footer", "aside"]):
+        for para in box.find_all("p"):
+            byline = BYLINE_CLASS.search(_attr(para, "class")) or para.find("time")
+            if not byline:
+                page.lose(_plain(para))
 
 
 # --- metadata ------------------------------------------------------------------
@@ -648,5 +663,4 @@ def _count(page: _Page) -> None:
             f"{page.headings.count(lv)} H{lv}" for lv in sorted(set(page.headings))
         )
         page.recognised.append(f"{_plural(len(page.headings), 'heading')} ({levels})")
-    for rows in page.tables:
-        page.recognised.append(f"1 table ({_plural(rows, 'row')})")
+    page.recognised += tables_summary(page.tables)

@@ -85,6 +85,16 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def tables_summary(rows: Sequence[int]) -> list[str]:
+    """`1 table (3 rows)`, `2 tables (3, 4 rows)`; nothing without tables."""
+    if not rows:
+        return []
+    if len(rows) == 1:
+        return [f"1 table ({plural(rows[0], 'row')})"]
+    counts = ", ".join(map(str, rows)) if len(rows) <= 5 else f"{sum(rows)} in all"
+    return [f"{len(rows)} tables ({counts} rows)"]
+
+
 class _Dumper(yaml.SafeDumper):
     """SafeDumper that indents list items under their key, like hand-written YAML."""
 
