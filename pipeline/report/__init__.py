@@ -9,13 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.checks.runner import CheckResult
-from pipeline.report import jsonreport, text
+from pipeline.report import github, gitlab, jsonreport, junit, sarif, text
 
 Renderer = Callable[[CheckResult], str]
 
 FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": jsonreport.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
 }
 """Output formats of `seo-pipeline check --format`."""
 
