@@ -453,3 +453,23 @@ def test_invalid_utf8_names_the_line() -> None:
 def test_several_tables_are_summarised() -> None:
     text = INTRO + "Part\nA | B\n1 | 2\n3 | 4\n\nMore text.\n\nC | D\n5 | 6\n"
     assert "2 tables (2, 1 rows)" in parse(text).recognised
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "body"),
+    [
+        ("T\nby Jane Doe\n\nIntro.\n", "Jane Doe", "Intro."),
+        ("T\n\nBy now you know.\n", None, "By now you know."),
+        ("T\n\nIntro.\n\nThanks for reading\nThe Team\n", None, None),
+    ],
+    ids=["byline", "sentence-starting-with-by", "sign-off"],
+)
+def test_byline_and_short_closing_lines(
+    text: str, author: str | None, body: str | None
+) -> None:
+    result = parse(text)
+    assert result.front_matter["title"] == "T"
+    assert result.front_matter.get("author", {}).get("name") == author
+    if body is not None:
+        assert result.body == body
+    assert not headings(result.body)

@@ -50,9 +50,7 @@ CLAIMED_RE = re.compile(
     r"[-–—]\s*(?P<b>\d+)\s*(?:characters?|chars?|zeichen|caracteres|caractères|caratteri|tekens))\s*\.?$",
     re.IGNORECASE,
 )
-BY_RE = re.compile(
-    r"^(?:by|written by|von|par|por|di)\s+(?P<name>[^\W\d_][\w .'-]{1,60})$", re.I
-)
+BY_RE = re.compile(r"^(?i:by|written by|von|par|por|di)\s+(?P<name>[\w .'-]{2,60})$")
 QUOTES_OPEN = "\"'“”„«‘‚"
 QUOTES_CLOSE = "\"'”“»’‘"
 TERMINAL = ".!?:;,…。！？"
@@ -154,7 +152,6 @@ class Block:
 class _Draft:
     """Mutable working state of one parse (local to `parse_draft`)."""
 
-    source: str
     front: dict[str, Any] = field(default_factory=dict)
     recognised: list[str] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
@@ -184,7 +181,7 @@ def parse_draft(text: str, source: str) -> ImportResult:
     blocks = split_blocks(lines)
     if not blocks:
         raise ContentError([Problem(source, 1, "title", "the draft is empty")])
-    draft = _Draft(source)
+    draft = _Draft()
     title_block, rest = _take_title(blocks, source)
     draft.front["title"] = title_block.text
     draft.recognised.append("title")
@@ -214,13 +211,14 @@ def split_blocks(lines: Sequence[str]) -> list[Block]:
                 blocks[-1] = replace(blocks[-1], blank_after=True)
             i += 1
             continue
-        # The first line is the title: never joined with what follows.
-        block, i = _next_block(lines, i, wrapped and bool(blocks))
+        block, i = _next_block(lines, i, wrapped, title=not blocks)
         blocks.append(block)
     return blocks
 
 
-def _next_block(lines: Sequence[str], i: int, wrapped: bool) -> tuple[Block, int]:
+def _next_block(
+    lines: Sequence[str], i: int, wrapped: bool, title: bool
+) -> tuple[Block, int]:
     line, stripped, no = lines[i], lines[i].strip(), i + 1
     if stripped.startswith(("```", "~~~")):
         end = next(
@@ -255,7 +253,11 @@ def _next_block(lines: Sequence[str], i: int, wrapped: bool) -> tuple[Block, int
     if m := STRONG_RE.match(stripped):
         return Block("strong", no, m["text"].strip() + m["colon"]), i + 1
     end = i + 1
-    while end < len(lines) and _continues(lines[end - 1], lines[end], wrapped):
+    while (  # the title is the first line alone
+        not title
+        and end < len(lines)
+        and _continues(lines[end - 1], lines[end], wrapped)
+    ):
         end += 1
     text = " ".join(s.strip() for s in lines[i:end])
     return Block("text", no, text, nlines=end - i), end
@@ -423,17 +425,8 @@ def _take_title(blocks: list[Block], source: str) -> tuple[Block, list[Block]]:
         return titled, [b for b in blocks if b is not titled]
     if first.kind in ("text", "heading", "strong") and first.text:
         return replace(first, text=first.text.rstrip(":")), blocks[1:]
-    what = first.kind if first.kind != "text" else "empty line"
-    raise ContentError(
-        [
-            Problem(
-                source,
-                first.line,
-                "title",
-                f"the first line must be the title (found a {what})",
-            )
-        ]
-    )
+    message = f"the first line must be the title (found a {first.kind})"
+    raise ContentError([Problem(source, first.line, "title", message)])
 
 
 def _take_label(draft: _Draft, block: Block) -> bool:
@@ -505,7 +498,8 @@ def _structure(draft: _Draft, blocks: list[Block]) -> str:
 def _take_byline(draft: _Draft, blocks: list[Block]) -> list[Block]:
     first = blocks[0] if blocks else None
     m = BY_RE.match(first.text) if first and first.kind == "text" else None
-    if m is None or "author" in draft.front:
+    capitalised = m is not None and all(w[0].isupper() for w in m["name"].split())
+    if m is None or not capitalised or "author" in draft.front:
         return blocks
     draft.front["author"] = {"name": m["name"].strip()}
     draft.metadata.append(f"author: {m['name'].strip()}")
@@ -643,25 +637,31 @@ def _add_faq(draft: _Draft, question: Block, answers: list[Block]) -> bool:
 
 
 def _looks_heading(blocks: list[Block], i: int, used: set[int], depth: int = 0) -> bool:
-    """A short line without terminal punctuation that is followed by body text."""
+    """A short line without terminal punctuation that is followed by body text
+    (possibly through one or two more headings, as in H2 → H3 → text)."""
     b = blocks[i]
     if b.kind == "heading":
         return True
-    if b.kind not in ("text", "strong") or b.nlines > 1 or depth > 2:
-        return False
-    text = b.text.rstrip(":") if b.kind == "strong" else b.text
-    too_long = len(text) > 100 or len(text.split()) > 15
-    if too_long or _ends_sentence(text) or text[0].islower():
+    if not _heading_shape(b) or depth > 2:
         return False
     nxt = next((j for j in range(i + 1, len(blocks)) if j not in used), None)
     if nxt is None:
         return False
     follow = blocks[nxt]
-    if follow.kind in ("list", "table", "raw"):
-        return True
-    if follow.kind == "text" and not _looks_heading(blocks, nxt, used, depth + 1):
+    if follow.kind in ("list", "table", "raw") or (
+        follow.kind == "text" and not _heading_shape(follow)
+    ):
         return True
     return _looks_heading(blocks, nxt, used, depth + 1)
+
+
+def _heading_shape(b: Block) -> bool:
+    """One short line, not starting lowercase, without terminal punctuation."""
+    if b.kind not in ("text", "strong") or b.nlines > 1:
+        return False
+    text = b.text.rstrip(":") if b.kind == "strong" else b.text
+    too_long = len(text) > 100 or len(text.split()) > 15
+    return not (too_long or _ends_sentence(text) or text[0].islower())
 
 
 def _ends_question(text: str) -> bool:
@@ -679,7 +679,7 @@ def _heading_levels(draft: _Draft, blocks: list[Block]) -> dict[int, int]:
     heads = [
         i
         for i, b in enumerate(blocks)
-        if (b.kind == "heading" or (b.kind == "strong" or not has_markdown))
+        if (b.kind in ("heading", "strong") or not has_markdown)
         and _looks_heading(blocks, i, set())
     ]
     explicit = [blocks[i].level for i in heads if blocks[i].kind == "heading"]
@@ -753,8 +753,6 @@ def _render(draft: _Draft, blocks: list[Block], levels: dict[int, int]) -> str:
             parts.append("***")
         elif b.kind == "strong":
             parts.append(f"**{b.text}**")
-        elif b.kind == "heading":  # a Markdown heading with nothing under it
-            parts.append("#" * max(2, b.level) + " " + b.text)
         else:
             parts.append(b.text)
         if not levels or i < min(levels):
