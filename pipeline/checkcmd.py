@@ -23,10 +23,9 @@ import click
 from pydantic import ValidationError
 
 from pipeline.checks import FAMILIES, PROFILES, REGISTRY, CheckConfig, Rule
-from pipeline.checks.runner import CheckResult, PageInput, check_pages, exit_code
+from pipeline.checks.runner import CheckResult, PageInput, check_pages
 from pipeline.errors import ConfigError, PipelineError, Problem
-from pipeline.report import FORMATS
-from pipeline.report import text as text_report
+from pipeline.report.options import GateOptions, effective_config, finish, gate_options
 
 HTML_SUFFIXES = (".html", ".htm")
 SKIP_DIRS = {"node_modules", "__pycache__"}
@@ -235,11 +234,6 @@ def rules_markdown() -> str:
 # --- click commands -----------------------------------------------------------
 
 
-def _split(values: tuple[str, ...]) -> list[str] | None:
-    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return items or None
-
-
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -248,50 +242,14 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Config file (default: nearest seo-pipeline.toml or pyproject.toml).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(FORMATS)),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to a file (the summary still goes to stdout).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["info", "warning", "error", "never"]),
-    help="Lowest severity that exits 1 (default: error).",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    help="Rules to run (codes, prefixes, names; comma-separated).",
-)
-@click.option(
-    "--extend-select", multiple=True, help="Rules to run in addition to the selection."
-)
-@click.option("--ignore", multiple=True, help="Rules not to run.")
-@click.option(
-    "--profile", type=click.Choice(sorted(PROFILES)), help="Threshold profile."
-)
+@gate_options
 @click.option(
     "--keyphrase", help="Focus keyphrase for every page (enables the KEY7xx rules)."
 )
 def check(
     paths: tuple[Path, ...],
     config_path: Path | None,
-    fmt: str,
-    output: Path | None,
-    fail_on: str | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    profile: str | None,
+    gate: GateOptions,
     keyphrase: str | None,
 ) -> None:
     """Check HTML pages (files, or folders searched for *.html)."""
@@ -300,25 +258,9 @@ def check(
     if not paths:
         raise click.UsageError("give at least one HTML file or folder")
     loaded = load_config(config_path).checks
-    config = with_overrides(
-        loaded if isinstance(loaded, CheckConfig) else CheckConfig(),
-        fail_on=fail_on,
-        select=_split(select),
-        extend_select=_split(extend_select),
-        ignore=_split(ignore),
-        profile=profile,
-    )
+    config = effective_config(loaded if isinstance(loaded, CheckConfig) else None, gate)
     result = run_check(paths, config, keyphrase=keyphrase)
-    if fmt == "text" and output is None:
-        report = text_report.render(result, color=sys.stdout.isatty())
-    else:
-        report = FORMATS[fmt](result)
-    if output is not None:
-        output.write_text(report, encoding="utf-8")
-        click.echo(text_report.summary_line(result))
-    else:
-        click.echo(report, nl=False)
-    sys.exit(exit_code(result, config.fail_on))
+    sys.exit(finish(result, gate, config))
 
 
 @click.command()

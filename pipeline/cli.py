@@ -15,8 +15,10 @@ from typing import Any
 import click
 
 from pipeline import __version__
+from pipeline.checkcmd import check, rules
 from pipeline.config import Config, load_config
 from pipeline.errors import PipelineError
+from pipeline.report.options import GateOptions, effective_config, finish, gate_options
 from pipeline.snippets_cli import meta
 
 CONFIG_OPTION = click.option(
@@ -42,7 +44,7 @@ def cli() -> None:
     help="Content folder (default: content_dir from config, else ./content).",
 )
 @click.option(
-    "--output",
+    "--output-dir",
     "output_dir",
     type=click.Path(path_type=Path),
     help="Output folder (default: output_dir from config, else ./output).",
@@ -54,6 +56,7 @@ def cli() -> None:
     help="Overwrite files in the output folder that an earlier build did not generate.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@gate_options
 def build(
     config_path: Path | None,
     content_dir: Path | None,
@@ -61,11 +64,14 @@ def build(
     no_check: bool,
     force: bool,
     quiet: bool,
+    gate: GateOptions,
 ) -> None:
     """Build content files into HTML pages, sitemap.xml and manifest.json."""
     from pipeline.run import build as run_build
 
     config = _with_dirs(load_config(config_path), content_dir, output_dir)
+    checks = effective_config(config.checks, gate)
+    config = config.model_copy(update={"checks": checks})
     result = run_build(config, check=not no_check, force=force)
     site = config.site
     written = result.written
@@ -75,10 +81,13 @@ def build(
     )
     click.echo(
         f"Built {len(result.pages)} pages into {_rel(site.output_dir, config.root)}/ "
-        f"in {result.elapsed_s:.2f} s{changed}{removed}"
+        f"in {result.elapsed_s:.2f} s{changed}{removed}",
+        err=gate.report_on_stdout,
     )
     if result.checks is not None:
-        _report_and_exit(result.checks, config, quiet=quiet)
+        code = finish(result.checks, gate, checks, quiet=quiet)
+        if code:
+            sys.exit(code)
 
 
 @cli.command()
@@ -151,18 +160,6 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _report_and_exit(result: Any, config: Config, *, quiet: bool) -> None:
-    from pipeline.checks import exit_code
-    from pipeline.report import text
-
-    click.echo(
-        text.render(result, color=sys.stdout.isatty(), summary_only=quiet), nl=False
-    )
-    code = exit_code(result, config.checks.fail_on)
-    if code:
-        sys.exit(code)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: user errors print one line each and exit 2, never a traceback."""
     try:
@@ -196,3 +193,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 cli.add_command(meta)
+cli.add_command(check)
+cli.add_command(rules)

@@ -121,6 +121,7 @@ def gate_options(command: F) -> F:
             help="Report format.",
         ),
         click.option(
+            "-o",
             "--output",
             "gate_output",
             type=click.Path(dir_okay=False, path_type=Path),
