@@ -46,6 +46,12 @@ _NOT_MAIN = frozenset({"nav", "header", "footer", "aside"})
 _WS = re.compile(r"[ \t\n\r\f]+")
 _FAQ_HEADING = re.compile(r"^(faqs?\b|frequently asked questions)", re.I)
 _KEY_POINTS = re.compile(r"key[-_ ]?(points|takeaways)|takeaways", re.I)
+# Page furniture inside main content: not the article's text.
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(breadcrumbs?|toc|table-of-contents|post-meta|entry-meta|byline"
+    r"|share|sharing|social|related|comments?|cookies?|newsletter)(?:$|[\s_-])",
+    re.I,
+)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CLAIM = re.compile(
     r"[“\"«„]([^”\"»“]{8,600})[”\"»]\s*\(\s*(\d{1,5})\s*(?:characters|chars?)\s*\)",
@@ -96,6 +102,7 @@ class Walker:
         self._cursor: dict[tuple[int, str], int] = {}
         self._roots: list[Any] = []
         self._faq_ids = 0
+        self._link_chars = 0
         self._raw: list[_Raw] = []
         self.lang: str | None = None
         self.root_pos = Pos(line=1, column=1)
@@ -218,8 +225,12 @@ class Walker:
                 in_main = False
         elif tag in _NOT_MAIN:
             in_main = False
+        if el.get("role") == "navigation":
+            in_main = False
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
         if marks != " ":
+            if in_main and _FURNITURE.search(marks):
+                in_main = False
             if "faq" in marks.lower():
                 self._faq_ids += 1
                 faq = faq or self._faq_ids
@@ -238,8 +249,11 @@ class Walker:
         level = _HEADINGS.get(tag, 0)
         parts: list[str] = []
         deferred: list[Any] = []
+        links_before = self._link_chars
         hint = self._gather(el, ctx, parts, deferred, level > 0)
         text = collapse("".join(parts))
+        if not level and text and self._link_chars - links_before >= len(text):
+            text = ""  # only links: a menu, a table of contents, tags, not prose
         if level or text:
             line, col = el.sourceline, self._col(el, tag)
             if level:
@@ -292,6 +306,7 @@ class Walker:
                 hint = self._gather(child, ctx, parts, deferred, alt) or hint
                 if tag == "a" and child.get("href") is not None:
                     text = collapse("".join(parts[start:]))
+                    self._link_chars += len(text)
                     line, col = child.sourceline, self._col(child, tag)
                     rel = child.get("rel") or ""
                     self.links.append(Link(child.get("href"), text, rel, line, col))

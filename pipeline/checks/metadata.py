@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pipeline.checks.registry import Family, Options, Problem
-from pipeline.facts import JsonLdBlock, PageFacts
+from pipeline.facts import PageFacts
 from pipeline.findings import Severity
 from pipeline.schemaorg import is_subtype, local_name
 
@@ -392,23 +392,22 @@ def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Prob
                     )
 
 
-def _author_problem(value: Any) -> str | None:
+def _author_problem(value: Any, nodes: Mapping[str, Mapping[str, Any]]) -> str | None:
     if isinstance(value, str):
         return (
             f"json-ld author {value!r} is a bare string, not a Person or Organization"
         )
     if not isinstance(value, dict):
         return f"json-ld author {value!r} is not a Person or Organization"
-    if "@id" in value and len(value) == 1:
-        return None  # a reference to a node defined elsewhere in the graph
+    if "@type" not in value and isinstance(value.get("@id"), str):
+        target = nodes.get(value["@id"])
+        if target is None:
+            return None  # a reference to a node outside the page: cannot tell
+        value = {**target, **value}
     types = value.get("@type")
     listed = types if isinstance(types, list) else [types]
     names = [local_name(t) or t for t in listed if isinstance(t, str)]
-    if not any(
-        isinstance(t, str)
-        and (is_subtype(t, "Person") or is_subtype(t, "Organization"))
-        for t in names
-    ):
+    if not any(is_subtype(t, "Person") or is_subtype(t, "Organization") for t in names):
         return f"json-ld author has @type {types!r}, not Person or Organization"
     name = value.get("name")
     if not isinstance(name, str) or not name.strip():
@@ -424,7 +423,8 @@ def author_not_person_or_organization(
 
     ## What it does
     Checks every JSON-LD `author` is a Person or Organization (or subtype)
-    with a `name`, or an `@id` reference.
+    with a `name`. An `@id` reference is followed to the node it names when
+    that node is on the page (Yoast's graph does this).
 
     ## Why is this bad?
     Google's Article guidelines ask for `author` as a Person or Organization
@@ -442,19 +442,19 @@ def author_not_person_or_organization(
     </script>
     ```
     """
+    nodes = {
+        node["@id"]: node
+        for block in page.jsonld
+        for node in _walk(block.data)
+        if isinstance(node.get("@id"), str) and "@type" in node
+    }
     for block in page.jsonld:
-        yield from _author_problems(block)
-
-
-def _author_problems(block: JsonLdBlock) -> Iterator[Problem]:
-    for node in _walk(block.data):
-        if "author" not in node:
-            continue
-        authors = node["author"]
-        for author in authors if isinstance(authors, list) else [authors]:
-            message = _author_problem(author)
-            if message:
-                yield Problem(message, block)
+        for node in _walk(block.data):
+            authors = node.get("author")
+            for author in authors if isinstance(authors, list) else [authors]:
+                message = _author_problem(author, nodes) if "author" in node else None
+                if message:
+                    yield Problem(message, block)
 
 
 @metadata.rule("META514", Severity.ERROR)
