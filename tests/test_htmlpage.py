@@ -247,3 +247,13 @@ def test_paragraphs_boxed_in_the_article_are_reported_but_not_bylines() -> None:
     result = parse_html_page(html, "page.html")
     assert [t for _, t in result.unplaced] == ["A subtitle.", "A callout."]
     assert result.body == "Body."
+
+
+def test_note_in_the_key_points_box_is_reported() -> None:
+    result = page(
+        '<p>Intro.</p><div class="key-points"><h2>Key points</h2>'
+        "<ul><li>One.</li><li>Two.</li></ul><p>Sources: our survey.</p></div>"
+    )
+    assert result.front_matter["key_points"] == ["One.", "Two."]
+    assert [t for _, t in result.unplaced] == ["Sources: our survey."]
+    assert result.body == "Intro."

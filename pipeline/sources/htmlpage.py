@@ -82,7 +82,7 @@ def parse_html_page(html: str, source: str) -> ImportResult:
     _title(page, soup, main, nodes)
     _head_metadata(page, soup, nodes)
     _image(page, soup, main)
-    key_points = _key_points(main)
+    key_points = _key_points(page, main)
     faq = _faq(page, main, nodes)
     if main.name in ("main", "article"):
         _report_boxed_paragraphs(page, main)
@@ -289,13 +289,16 @@ def _site_path(url: str, soup: BeautifulSoup) -> str:
 # --- key points and FAQ --------------------------------------------------------
 
 
-def _key_points(main: Tag) -> list[str]:
+def _key_points(page: _Page, main: Tag) -> list[str]:
     """A key-points box (by class/id, or a matching heading over a list)."""
     for tag in main.find_all(["section", "div", "aside", "ul", "ol"]):
         marker = " ".join([_attr(tag, "class"), _attr(tag, "id")])
         items = tag.find_all("li")
         if KEY_POINTS_CLASS.search(marker) and items:
             points = [_plain(li) for li in items if _plain(li)]
+            for para in tag.find_all("p"):  # a note in the box has no place
+                if not para.find_parent("li"):
+                    page.lose(_plain(para))
             tag.decompose()
             return points
     for heading in main.find_all([*HEADINGS, "p", "strong"]):
