@@ -51,6 +51,11 @@ def cli() -> None:
 )
 @click.option("--no-check", is_flag=True, help="Skip the checks; only build.")
 @click.option(
+    "--no-write",
+    is_flag=True,
+    help="Build and check in memory; write no file (pre-commit, CI gates).",
+)
+@click.option(
     "--force",
     is_flag=True,
     help="Overwrite files in the output folder that an earlier build did not generate.",
@@ -62,6 +67,7 @@ def build(
     content_dir: Path | None,
     output_dir: Path | None,
     no_check: bool,
+    no_write: bool,
     force: bool,
     quiet: bool,
     gate: GateOptions,
@@ -72,15 +78,16 @@ def build(
     config = _with_dirs(load_config(config_path), content_dir, output_dir)
     checks = effective_config(config.checks, gate)
     config = config.model_copy(update={"checks": checks})
-    result = run_build(config, check=not no_check, force=force)
+    result = run_build(config, check=not no_check, force=force, write=not no_write)
     site = config.site
     written = result.written
     changed = f", {len(written.written)} changed" if written else ""
     removed = (
         f", {len(written.removed)} stale removed" if written and written.removed else ""
     )
+    target = "in memory" if no_write else f"into {_rel(site.output_dir, config.root)}/"
     click.echo(
-        f"Built {len(result.pages)} pages into {_rel(site.output_dir, config.root)}/ "
+        f"Built {len(result.pages)} pages {target} "
         f"in {result.elapsed_s:.2f} s{changed}{removed}",
         err=gate.report_on_stdout,
     )
