@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.models import Article
 from pipeline.sources import load_article, validate
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.sources.htmlpage import decode_html, parse_html_page
@@ -257,3 +258,12 @@ def test_note_in_the_key_points_box_is_reported() -> None:
     assert result.front_matter["key_points"] == ["One.", "Two."]
     assert [t for _, t in result.unplaced] == ["Sources: our survey."]
     assert result.body == "Intro."
+
+
+def test_front_matter_keys_follow_the_model() -> None:
+    order = [f.alias or n for n, f in Article.model_fields.items()]
+    for path in PAGES:
+        keys = list(imported(path).front_matter)
+        assert keys == sorted(keys, key=order.index)
+    with pytest.raises(ValueError, match="not Article fields: titel"):
+        ImportResult({"titel": "x"}, "")

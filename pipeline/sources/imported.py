@@ -30,8 +30,9 @@ FIELD_ORDER: tuple[str, ...] = tuple(_field_order())
 class ImportResult:
     """A content file in the making, and what the importer saw on the way.
 
-    `unplaced` lists `(line, text)` the importer could not place anywhere;
-    the text is neither in `front_matter` nor in `body`.
+    `front_matter` holds `Article` fields only, in the model's order (enforced,
+    empty values dropped). `unplaced` lists `(line, text)` the importer could
+    not place: that text is neither in `front_matter` nor in `body`.
     """
 
     front_matter: dict[str, Any]
@@ -39,11 +40,14 @@ class ImportResult:
     recognised: list[str] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        ordered = ordered_front_matter(self.front_matter)
+        object.__setattr__(self, "front_matter", ordered)
+
     def to_markdown(self) -> str:
         """Serialise as `---` fenced YAML front matter followed by the Markdown body."""
-        data = ordered_front_matter(self.front_matter)
         yaml_text = yaml.dump(
-            data,
+            self.front_matter,
             Dumper=_Dumper,
             allow_unicode=True,
             sort_keys=False,
