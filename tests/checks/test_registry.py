@@ -96,7 +96,9 @@ def test_rules_doc_is_up_to_date() -> None:
     from pipeline.checkcmd import rules_markdown
 
     current = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert current == rules_markdown(), "docs/rules.md is stale: run scripts/gen_rules_doc.py"
+    assert current == rules_markdown(), (
+        "docs/rules.md is stale: run scripts/gen_rules_doc.py"
+    )
 
 
 def test_rules_doc_script_runs(tmp_path: Path) -> None:
