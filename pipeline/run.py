@@ -72,9 +72,12 @@ def derive_all(loaded: Sequence[LoadedArticle], site: Site, root: Path) -> list[
     return pages
 
 
-def site_files(rendered: Sequence[RenderedPage], site: Site) -> list[OutputFile]:
-    """Pages plus `sitemap.xml` and `manifest.json`."""
+def site_files(
+    rendered: Sequence[RenderedPage], site: Site, extra: Sequence[OutputFile] = ()
+) -> list[OutputFile]:
+    """Pages, `extra` files (the HTML report), `sitemap.xml` and `manifest.json`."""
     files = [OutputFile(r.page.rel_path, r.html) for r in rendered]
+    files.extend(extra)
     entries = [
         {
             "loc": site.url_for(f"/{r.page.slug}/"),
@@ -135,7 +138,8 @@ def build(
     pages = derive_all(load_all(site.content_dir), site, config.root)
     rendered = tuple(render_page(page, site) for page in pages)
     checks = run_checks(rendered, config) if check else None
-    files = tuple(site_files(rendered, site))
+    report = [] if checks is None else [_html_report(checks, config)]
+    files = tuple(site_files(rendered, site, report))
     written = write_files(files, site.output_dir, force=force) if write else None
     return BuildResult(rendered, files, written, checks, time.perf_counter() - started)
 
@@ -171,6 +175,13 @@ def check(paths: Sequence[Path], config: Config) -> Any:
             ) from None
         inputs.append(PageInput(path=_display(path, config.root), html=data))
     return check_pages(inputs, config.checks)
+
+
+def _html_report(checks: Any, config: Config) -> OutputFile:
+    """The HTML report of the checks, written as `_report/index.html`."""
+    from pipeline.report.htmlreport import output_file
+
+    return output_file(checks, config.checks)
 
 
 def _front_matter(page: Page) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.checks.runner import CheckResult
-from pipeline.report import github, gitlab, jsonreport, junit, sarif, text
+from pipeline.report import github, gitlab, htmlreport, jsonreport, junit, sarif, text
 
 Renderer = Callable[[CheckResult], str]
 
@@ -20,6 +20,7 @@ FORMATS: dict[str, Renderer] = {
     "junit": junit.render,
     "github": github.render,
     "gitlab": gitlab.render,
+    "html": htmlreport.render,
 }
 """Output formats of `seo-pipeline check --format`."""
 

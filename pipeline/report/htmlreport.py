@@ -1,0 +1,387 @@
+"""The `html` report: one self-contained page that shows what search results show.
+
+`render(result)` turns a `CheckResult` into view data (this module) and
+renders `templates/report.html` with the project's Jinja environment
+(autoescape on). The page has inline CSS and a small inline sorting script,
+and loads nothing: no fonts, scripts or images from the network.
+
+Per page: Google-style result previews for desktop and mobile, cut exactly
+where `pipeline.snippets.measure` cuts them; the heading outline with the
+findings on each heading; readability against its target band; the findings
+with the fix advice of their rule's documentation; the JSON-LD, pretty-printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from pipeline.checks.config import CheckConfig
+from pipeline.checks.readability import ReadabilityOptions
+from pipeline.checks.registry import REGISTRY
+from pipeline.checks.runner import CheckResult, PageReport
+from pipeline.facts import PageFacts
+from pipeline.findings import Finding, Severity
+from pipeline.snippets import (
+    ELLIPSIS,
+    Kind,
+    Measurement,
+    SnippetLimits,
+    limits_of,
+    measure,
+)
+from pipeline.write import OutputFile
+
+REPORT_PATH: Final = "_report/index.html"
+"""Where `build` writes the report, relative to the output folder."""
+
+_SECTION: Final = re.compile(r"^## +(.+?)\s*$", re.M)
+_FENCE: Final = re.compile(r"```[a-z]*\n(.*?)```", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A title or description as measured, with the part a result page hides."""
+
+    m: Measurement
+    hidden: str
+    """Text after the desktop cut (empty when it fits)."""
+    hidden_mobile: str
+    """Text after the mobile cut."""
+
+
+Inline = tuple[tuple[str, bool], ...]
+"""Text as (part, is_code) pairs: Markdown `code` spans from rule docs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """How to fix a finding, from its rule's documentation."""
+
+    summary: Inline
+    why: Inline
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """A finding with where to edit and how to fix it."""
+
+    f: Finding
+    where: str
+    advice: Advice | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineItem:
+    """A heading in the outline, with the findings that point at its line."""
+
+    level: int
+    text: str
+    in_main: bool
+    line: int | None
+    problems: tuple[FindingView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    """Readability figures against the audience's targets (READ2xx options)."""
+
+    fre: float
+    grade: float | None
+    words: int
+    sentences: int
+    long_ratio: float
+    audience: str
+    fre_min: float | None
+    """Lowest reading ease for the audience: the target band is fre_min–100."""
+    grade_max: float | None
+    long_max: float
+    scored: bool
+    """Enough words for the scores to count (`min-scored-words`)."""
+
+    @property
+    def fre_ok(self) -> bool:
+        """At or above the audience's minimum reading ease (or no minimum)."""
+        return self.fre_min is None or self.fre >= self.fre_min
+
+    @property
+    def grade_ok(self) -> bool:
+        """At or below the audience's maximum grade (or no grade target)."""
+        return (
+            self.grade is None or self.grade_max is None or self.grade <= self.grade_max
+        )
+
+    @property
+    def long_ok(self) -> bool:
+        """Share of long sentences within its maximum."""
+        return self.long_ratio <= self.long_max
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLdView:
+    """One JSON-LD block: pretty-printed, or raw with its syntax error."""
+
+    types: str
+    text: str
+    error: str | None
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """Everything the report shows for one page."""
+
+    anchor: str
+    path: str
+    source: str | None
+    lang: str | None
+    site_name: str
+    url_host: str
+    url_trail: tuple[str, ...]
+    title: Snippet | None
+    description: Snippet | None
+    readability: Readability | None
+    outline: tuple[OutlineItem, ...]
+    heading_notes: tuple[FindingView, ...]
+    findings: tuple[FindingView, ...]
+    counts: dict[str, int]
+    jsonld: tuple[JsonLdView, ...]
+
+
+def render(
+    result: CheckResult,
+    *,
+    config: CheckConfig | None = None,
+    generated_at: dt.datetime | None = None,
+    title: str = "SEO report",
+) -> str:
+    """The report as one self-contained HTML document.
+
+    `config` gives the budgets (profile, length table) and readability
+    targets; without it, the defaults. `generated_at` is shown when given
+    (left out by default, so the same input gives the same bytes).
+    """
+    from pipeline.render import environment
+
+    config = config or CheckConfig()
+    limits = limits_of(config)
+    reading = _reading_options(config)
+    pages = [
+        _page(i, report, _findings_of(report, result.findings), config, reading)
+        for i, report in enumerate(result.pages, 1)
+    ]
+    totals = {s.label: result.count(s) for s in sorted(Severity, reverse=True)}
+    template = environment(None).get_template("report.html")
+    return template.render(
+        title=title,
+        pages=pages,
+        limits=limits,
+        totals=totals,
+        checked=result.checked,
+        generated_at=generated_at.isoformat(timespec="seconds") if generated_at else "",
+    )
+
+
+def _reading_options(config: CheckConfig) -> ReadabilityOptions:
+    """The readability targets (defaults if the family was not registered)."""
+    try:
+        options = config.options_for("readability")
+    except KeyError:
+        return ReadabilityOptions()
+    assert isinstance(options, ReadabilityOptions)
+    return options
+
+
+def output_file(result: CheckResult, config: CheckConfig | None = None) -> OutputFile:
+    """The report as the file `build` writes (`_report/index.html`)."""
+    return OutputFile(REPORT_PATH, render(result, config=config))
+
+
+def _findings_of(report: PageReport, findings: Sequence[Finding]) -> list[Finding]:
+    return [f for f in findings if (f.html_path or f.path) == report.path]
+
+
+def _page(
+    index: int,
+    report: PageReport,
+    findings: Sequence[Finding],
+    config: CheckConfig,
+    reading: ReadabilityOptions,
+) -> PageView:
+    facts = report.facts
+    limits = limits_of(config)
+    views = [_finding_view(f) for f in findings]
+    outline, notes = _outline(facts, views)
+    host, trail = _url_parts(facts)
+    og_site = next((m.text for m in facts.metas if m.key == "og:site_name"), "")
+    return PageView(
+        anchor=f"page-{index}",
+        path=report.path,
+        source=report.source_path,
+        lang=facts.lang,
+        site_name=og_site or host or "Site",
+        url_host=host,
+        url_trail=trail,
+        title=_snippet(facts.title.text if facts.title else None, "title", limits),
+        description=_snippet(
+            facts.description.text if facts.description else None, "description", limits
+        ),
+        readability=_readability(facts, reading),
+        outline=outline,
+        heading_notes=notes,
+        findings=tuple(views),
+        counts={
+            s.label: sum(f.severity is s for f in findings)
+            for s in sorted(Severity, reverse=True)
+        },
+        jsonld=tuple(_jsonld(facts)),
+    )
+
+
+def _snippet(text: str | None, kind: Kind, limits: SnippetLimits) -> Snippet | None:
+    if text is None:
+        return None
+    m = measure(text, kind, limits)
+    return Snippet(m, _hidden(m.text, m.desktop), _hidden(m.text, m.mobile))
+
+
+def _hidden(text: str, cut: str) -> str:
+    """What a cut hides: the rest of `text` after the shown part."""
+    if cut == text:
+        return ""
+    shown = cut.removesuffix(ELLIPSIS)
+    return text[len(shown) :].strip() if text.startswith(shown) else text
+
+
+def _url_parts(facts: PageFacts) -> tuple[str, tuple[str, ...]]:
+    """Host and path segments, as a result page shows a URL (`host › a › b`)."""
+    canonical = next((c.text for c in facts.canonicals if c.in_head), "")
+    og_url = next((m.text for m in facts.metas if m.key == "og:url"), "")
+    parts = urlsplit(canonical or og_url)
+    host = parts.netloc if parts.scheme in ("http", "https") else ""
+    path = parts.path if host else (facts.url_path or facts.path)
+    trail = tuple(s for s in path.split("/") if s and s != "index.html")
+    return host, trail
+
+
+def _readability(facts: PageFacts, opts: ReadabilityOptions) -> Readability | None:
+    scores = facts.readability
+    if scores is None:
+        return None
+    known = set(opts.min_reading_ease) | set(opts.max_grade)
+    named = facts.front_matter.get("audience")
+    audience = named if isinstance(named, str) and named in known else opts.audience
+    return Readability(
+        fre=scores.flesch_reading_ease,
+        grade=scores.fk_grade,
+        words=scores.word_count,
+        sentences=scores.sentence_count,
+        long_ratio=scores.long_sentence_ratio,
+        audience=audience,
+        fre_min=opts.min_reading_ease.get(audience),
+        grade_max=opts.max_grade.get(audience),
+        long_max=opts.max_long_sentence_share,
+        scored=scores.word_count >= opts.min_scored_words,
+    )
+
+
+def _about_headings(view: FindingView) -> bool:
+    """Heading rules (HEAD3xx) and rules named for headings (`h1-too-long`)."""
+    f = view.f
+    return f.code.startswith("HEAD") or "h1" in f.rule or "heading" in f.rule
+
+
+def _outline(
+    facts: PageFacts, views: Sequence[FindingView]
+) -> tuple[tuple[OutlineItem, ...], tuple[FindingView, ...]]:
+    """Headings with their findings; heading findings on no heading are notes."""
+    about = [v for v in views if _about_headings(v)]
+    lines = {h.line for h in facts.headings if h.line is not None}
+    items = tuple(
+        OutlineItem(
+            h.level,
+            h.text,
+            h.in_main,
+            h.line,
+            tuple(
+                sorted(
+                    (
+                        v
+                        for v in about
+                        if h.line is not None and v.f.html_line == h.line
+                    ),
+                    key=lambda v: -v.f.severity,
+                )
+            ),
+        )
+        for h in facts.headings
+    )
+    notes = tuple(v for v in about if v.f.html_line not in lines)
+    return items, notes
+
+
+def _finding_view(f: Finding) -> FindingView:
+    where = f.path + (f":{f.line}" if f.line is not None else "")
+    return FindingView(f, where, advice(f.code))
+
+
+def advice(code: str) -> Advice | None:
+    """Summary, why it matters and the fixed example, from the rule's docstring."""
+    rule = REGISTRY.get(code)
+    if rule is None:
+        return None
+    sections = _sections(rule.doc)
+    why = " ".join(sections.get("Why is this bad?", "").split())
+    example = sections.get("Example", "")
+    fixed = example.split("Use instead:", 1)[1] if "Use instead:" in example else ""
+    code_block = _FENCE.search(fixed)
+    return Advice(
+        _inline(rule.summary),
+        _inline(why),
+        code_block.group(1).strip() if code_block else "",
+    )
+
+
+def _inline(text: str) -> Inline:
+    """Split Markdown `code` spans out of a line of documentation."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unmatched backtick: keep the text as it is
+        return ((text, False),)
+    return tuple((part, i % 2 == 1) for i, part in enumerate(parts) if part)
+
+
+def _sections(doc: str) -> dict[str, str]:
+    parts = _SECTION.split(doc)
+    return {parts[i]: parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+
+
+def _jsonld(facts: PageFacts) -> list[JsonLdView]:
+    views = []
+    for block in facts.jsonld:
+        if block.error is not None:
+            views.append(JsonLdView("", block.raw.strip(), block.error, block.line))
+            continue
+        nodes = block.data if isinstance(block.data, list) else [block.data]
+        graph = [
+            n
+            for node in nodes
+            if isinstance(node, dict)
+            for n in (node.get("@graph") or [node])
+            if isinstance(n, dict)
+        ]
+        types = sorted({str(t) for n in graph for t in _as_list(n.get("@type"))})
+        pretty = json.dumps(block.data, indent=2, ensure_ascii=False)
+        views.append(JsonLdView(", ".join(types), pretty, None, block.line))
+    return views
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
