@@ -12,7 +12,9 @@ from pipeline.checks import (  # noqa: F401  (importing a family registers its r
     keyphrase,
     length,
     metadata,
+    readability,
     site,
+    structured_data,
 )
 from pipeline.checks.config import PROFILES, CheckConfig
 from pipeline.checks.registry import FAMILIES, REGISTRY, Family, Options, Problem, Rule
