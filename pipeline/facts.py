@@ -328,6 +328,14 @@ _EMPTY_DOC = "<html><head></head><body></body></html>"
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 
 
+def decode_html(data: bytes) -> tuple[str, EncodingIssue | None]:
+    """Decode page bytes: BOM, else strict UTF-8, else a declared charset; invalid
+    UTF-8 is replaced with U+FFFD and reported (see `facts_walk.decode_html`)."""
+    from pipeline.facts_walk import decode_html as decode
+
+    return decode(data)
+
+
 def parse(
     html: str | bytes,
     *,
@@ -341,7 +349,7 @@ def parse(
     `description_claimed_length` and `seo-pipeline-disable`; `keyphrase`
     overrides the front matter's (the `--keyphrase` flag).
     """
-    from pipeline.facts_walk import Walker, decode_html, locate_line_col, parse_tree
+    from pipeline.facts_walk import Walker, locate_line_col, parse_tree
 
     fm: Mapping[str, Any] = front_matter or {}
     issue: EncodingIssue | None = None

@@ -28,6 +28,8 @@ from pipeline.facts import (
     TextBlock,
 )
 
+MAX_DEPTH = 200
+"""Deeper elements are read as plain text (no recursion limit on odd pages)."""
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
@@ -103,6 +105,7 @@ class Walker:
         self._roots: list[Any] = []
         self._faq_ids = 0
         self._link_chars = 0
+        self._depth = 0
         self._raw: list[_Raw] = []
         self.lang: str | None = None
         self.root_pos = Pos(line=1, column=1)
@@ -245,6 +248,25 @@ class Walker:
         return _Ctx(in_main, container, faq, anchor)
 
     def _visit(self, el: Any, tag: str, ctx: _Ctx) -> None:
+        if self._depth >= MAX_DEPTH:
+            self._flatten(el, ctx)
+            return
+        self._depth += 1
+        try:
+            self._visit_element(el, tag, ctx)
+        finally:
+            self._depth -= 1
+
+    def _flatten(self, el: Any, ctx: _Ctx) -> None:
+        """Past `MAX_DEPTH`, a subtree is one paragraph (its structure is lost)."""
+        text = collapse(el.text_content())
+        if ctx.in_main and text:
+            line, col = el.sourceline, None
+            self._raw.append(
+                _Raw(BlockKind.PARAGRAPH, text, line, col, ctx.anchor, 0, 0, False)
+            )
+
+    def _visit_element(self, el: Any, tag: str, ctx: _Ctx) -> None:
         ctx = self._enter(el, tag, ctx)
         level = _HEADINGS.get(tag, 0)
         parts: list[str] = []
@@ -300,10 +322,14 @@ class Walker:
                 )
                 if alt and image_alt:
                     parts.append(image_alt)
+            elif self._depth >= MAX_DEPTH:
+                parts.append(child.text_content())
             else:
                 start = len(parts)
                 hint = "question" in (child.get("class") or "").lower() or hint
+                self._depth += 1
                 hint = self._gather(child, ctx, parts, deferred, alt) or hint
+                self._depth -= 1
                 if tag == "a" and child.get("href") is not None:
                     text = collapse("".join(parts[start:]))
                     self._link_chars += len(text)
