@@ -45,6 +45,11 @@ class KeyphraseOptions(Options):
 
 keyphrase = Family("KEY7", "keyphrase", KeyphraseOptions)
 
+
+def _needs_keyphrase(page: PageFacts) -> str | None:
+    return None if page.keyphrase else "no keyphrase"
+
+
 _SEPARATORS = str.maketrans(
     dict.fromkeys('-‐‑‒–—―−/\\_|·•:;,.!?()[]{}"“”„«»', " ")
     | dict.fromkeys("'’‘ʼ`´′", "")
@@ -96,7 +101,7 @@ def _missing(
         yield Problem(f"keyphrase {phrase!r} is not in the {what}", fact)
 
 
-@keyphrase.rule("KEY701", Severity.WARNING)
+@keyphrase.rule("KEY701", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_missing_from_title(
     page: PageFacts, opts: KeyphraseOptions
 ) -> Iterator[Problem]:
@@ -125,7 +130,7 @@ def keyphrase_missing_from_title(
     yield from _missing(page, page.title, "title", opts)
 
 
-@keyphrase.rule("KEY702", Severity.WARNING)
+@keyphrase.rule("KEY702", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_missing_from_description(
     page: PageFacts, opts: KeyphraseOptions
 ) -> Iterator[Problem]:
@@ -154,7 +159,7 @@ def keyphrase_missing_from_description(
     yield from _missing(page, page.description, "meta description", opts)
 
 
-@keyphrase.rule("KEY703", Severity.WARNING)
+@keyphrase.rule("KEY703", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_missing_from_first_paragraph(
     page: PageFacts, opts: KeyphraseOptions
 ) -> Iterator[Problem]:
@@ -191,7 +196,7 @@ def keyphrase_missing_from_first_paragraph(
         yield Problem(f"keyphrase {phrase!r} is not in the first paragraph", first)
 
 
-@keyphrase.rule("KEY704", Severity.WARNING)
+@keyphrase.rule("KEY704", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_missing_from_slug(
     page: PageFacts, opts: KeyphraseOptions
 ) -> Iterator[Problem]:
@@ -238,7 +243,7 @@ def _density(page: PageFacts, opts: KeyphraseOptions) -> tuple[float, int, int]:
     return (100.0 * found / len(text) if text else 0.0), found, len(text)
 
 
-@keyphrase.rule("KEY705", Severity.WARNING)
+@keyphrase.rule("KEY705", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_density_too_low(
     page: PageFacts, opts: KeyphraseOptions
 ) -> Iterator[Problem]:
@@ -281,7 +286,7 @@ def keyphrase_density_too_low(
             )
 
 
-@keyphrase.rule("KEY706", Severity.WARNING)
+@keyphrase.rule("KEY706", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_density_too_high(
     page: PageFacts, opts: KeyphraseOptions
 ) -> Iterator[Problem]:

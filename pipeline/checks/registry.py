@@ -106,6 +106,8 @@ class Rule:
     site: bool = False
     languages: frozenset[str] | None = None
     """Primary language subtags the rule is valid for (None: any language)."""
+    requires: Callable[[PageFacts], str | None] | None = None
+    """Says why the rule does not apply to a page (None: it applies)."""
 
     @property
     def order(self) -> tuple[str, str]:
@@ -170,13 +172,25 @@ class Family(Generic[OptionsT]):
         )
 
     def rule(
-        self, code: str, severity: Severity, *, languages: Iterable[str] | None = None
+        self,
+        code: str,
+        severity: Severity,
+        *,
+        languages: Iterable[str] | None = None,
+        requires: Callable[[PageFacts], str | None] | None = None,
     ) -> Callable[[PageCheck[OptionsT]], PageCheck[OptionsT]]:
-        """Register a page rule: `(PageFacts, options) -> Iterable[Problem]`."""
+        """Register a page rule: `(PageFacts, options) -> Iterable[Problem]`.
+
+        `languages` limits it to pages in those languages (elsewhere it is
+        skipped with an info finding); `requires` returns why a page is out
+        of scope (e.g. "no keyphrase"), and the rule is skipped silently.
+        """
 
         def register(check: PageCheck[OptionsT]) -> PageCheck[OptionsT]:
             langs = frozenset(languages) if languages is not None else None
-            self._add(code, severity, check, site=False, languages=langs)
+            self._add(
+                code, severity, check, site=False, languages=langs, requires=requires
+            )
             return check
 
         return register
@@ -187,7 +201,7 @@ class Family(Generic[OptionsT]):
         """Register a site rule: `(Sequence[PageFacts], options) -> Iterable[SiteProblem]`."""
 
         def register(check: SiteCheck[OptionsT]) -> SiteCheck[OptionsT]:
-            self._add(code, severity, check, site=True, languages=None)
+            self._add(code, severity, check, site=True, languages=None, requires=None)
             return check
 
         return register
@@ -200,6 +214,7 @@ class Family(Generic[OptionsT]):
         *,
         site: bool,
         languages: frozenset[str] | None,
+        requires: Callable[[PageFacts], str | None] | None,
     ) -> None:
         match = CODE_RE.match(code)
         if match is None or match["family"] != self.prefix:
@@ -211,7 +226,9 @@ class Family(Generic[OptionsT]):
         name = kebab(check.__name__)
         if any(r.name == name for r in REGISTRY.values()):
             raise ValueError(f"{code}: rule name {name!r} is already registered")
-        REGISTRY[code] = Rule(code, name, severity, self, check, site, languages)
+        REGISTRY[code] = Rule(
+            code, name, severity, self, check, site, languages, requires
+        )
 
 
 def _best(code: str, name: str, prefixes: Iterable[str]) -> int:

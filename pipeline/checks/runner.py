@@ -89,8 +89,8 @@ def check_pages(pages: Sequence[PageInput], config: CheckConfig) -> CheckResult:
     selected = [
         r for r in REGISTRY.values() if is_selected(r, config.selected, config.ignore)
     ]
-    page_rules = sorted((r for r in selected if not r.site), key=lambda r: r.code)
-    site_rules = sorted((r for r in selected if r.site), key=lambda r: r.code)
+    page_rules = sorted((r for r in selected if not r.site), key=lambda r: r.order)
+    site_rules = sorted((r for r in selected if r.site), key=lambda r: r.order)
     states: list[_Page] = []
     findings: list[Finding] = []
     for page in pages:
@@ -101,6 +101,10 @@ def check_pages(pages: Sequence[PageInput], config: CheckConfig) -> CheckResult:
         states.append(state)
         for rule in page_rules:
             if _suppressed(rule, state):
+                continue
+            out_of_scope = rule.requires(facts) if rule.requires else None
+            if out_of_scope:
+                state.skipped[rule.code] = out_of_scope
                 continue
             if not rule.applies_to(facts.lang):
                 reason = f"no valid method for language {facts.lang or 'unknown'!r}"
