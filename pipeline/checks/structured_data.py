@@ -199,11 +199,11 @@ def jsonld_syntax_error(
         if block.error is not None:
             line, col = block.error_line or block.line, block.error_column
             where = f" at line {line}, column {col}" if line and col else ""
-            hint = ""
-            if "Unterminated string" in block.error:
-                hint = " (a literal </script> in a string ends the script; write <\\/script>)"
+            error = re.sub(r"( starting)? at$", "", block.error)
+            if "Unterminated string" in error:
+                error += " (a literal </script> in a string ends the script; write <\\/script>)"
             pos = Pos(block.raw, line, col, block.anchor)
-            yield Problem(f"json-ld does not parse: {block.error}{where}{hint}", pos)
+            yield Problem(f"json-ld does not parse{where}: {error}", pos)
         elif not isinstance(block.data, dict | list) or any(
             not isinstance(item, dict) for item in _listify(block.data)
         ):
@@ -471,16 +471,26 @@ def _crumb_url(item: Any) -> str | None:
     return _text(item)
 
 
+def _breadcrumbs(page: PageFacts) -> Iterator[tuple[JsonLdBlock, list[Any]]]:
+    """Each BreadcrumbList with its `itemListElement` entries resolved."""
+    index = _index(page)
+    for block, crumbs in _of_type(page, "BreadcrumbList"):
+        yield (
+            block,
+            [_resolve(i, index) for i in _listify(crumbs.get("itemListElement"))],
+        )
+
+
 @structured_data.rule("SD408", Severity.ERROR)
 def breadcrumb_list_invalid(
     page: PageFacts, opts: StructuredDataOptions
 ) -> Iterator[Problem]:
-    """A BreadcrumbList is too short, misnumbered, or has unnamed or unlinked items.
+    """A BreadcrumbList is misnumbered, or has unnamed or unlinked items.
 
     ## What it does
-    Checks that a BreadcrumbList has at least two ListItems numbered 1, 2, 3 …
-    by `position`, each with a `name` (or `item.name`) and an `item` URL (which
-    the last item, the current page, may omit).
+    Checks that the entries of a BreadcrumbList are ListItems numbered
+    1, 2, 3 … by `position`, each with a `name` (or `item.name`) and an
+    `item` URL, which only the last item (the current page) may omit.
 
     ## Why is this bad?
     A trail with gaps, unnamed steps or links to nowhere cannot be shown as
@@ -496,15 +506,11 @@ def breadcrumb_list_invalid(
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Health", "item": "https://example.com/health/"}, {"@type": "ListItem", "position": 2, "name": "Back pain"}]}</script>
     ```
     """
-    index = _index(page)
-    for block, crumbs in _of_type(page, "BreadcrumbList"):
-        items = [_resolve(i, index) for i in _listify(crumbs.get("itemListElement"))]
-        items = [i for i in items if _is_a(i, "ListItem")]
-        if len(items) < opts.min_breadcrumbs:
-            n, limit = len(items), opts.min_breadcrumbs
-            yield Problem(
-                f"breadcrumb list has {n} ListItems (min {limit})", block, n, limit
-            )
+    for block, entries in _breadcrumbs(page):
+        for i, entry in enumerate(entries, start=1):
+            if not _is_a(entry, "ListItem"):
+                yield Problem(f"breadcrumb entry #{i} is not a ListItem", block)
+        items = [e for e in entries if _is_a(e, "ListItem")]
         positions = [i.get("position") for i in items]
         if any(isinstance(p, bool) or not isinstance(p, int) for p in positions):
             yield Problem("breadcrumb ListItem without an integer position", block)
@@ -628,3 +634,34 @@ def property_not_on_type(
                 yield Problem(
                     f"{prop!r} is not a property of {kinds} (it is on {where})", block
                 )
+
+
+@structured_data.rule("SD411", Severity.WARNING)
+def breadcrumb_list_too_short(
+    page: PageFacts, opts: StructuredDataOptions
+) -> Iterator[Problem]:
+    """A BreadcrumbList has fewer than two ListItems.
+
+    ## What it does
+    Counts the ListItems of every BreadcrumbList.
+
+    ## Why is this bad?
+    A trail of one step (the page itself) shows no path; Google's breadcrumb
+    guidance asks for at least two ListItems. Set `min-breadcrumbs = 1` if
+    your top-level pages carry a one-step trail on purpose.
+
+    ## Example
+    ```html
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Back pain"}]}</script>
+    ```
+
+    Use instead:
+    ```html
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Health", "item": "https://example.com/health/"}, {"@type": "ListItem", "position": 2, "name": "Back pain"}]}</script>
+    ```
+    """
+    limit = opts.min_breadcrumbs
+    for block, entries in _breadcrumbs(page):
+        if (n := sum(_is_a(e, "ListItem") for e in entries)) < limit:
+            what = "1 ListItem" if n == 1 else f"{n} ListItems"
+            yield Problem(f"breadcrumb list has {what} (min {limit})", block, n, limit)

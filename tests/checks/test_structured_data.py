@@ -429,8 +429,10 @@ def li(
             ),
             [],
         ),
-        (crumbs(li(1)), ["breadcrumb list has 1 ListItems (min 2)"]),
-        (crumbs(), ["breadcrumb list has 0 ListItems (min 2)"]),
+        (
+            crumbs(li(1), {"@type": "Thing", "name": "x"}),
+            ["breadcrumb entry #2 is not a ListItem"],
+        ),
         (crumbs(li(1), li(3)), ["breadcrumb positions are 1, 3 (expected 1 to 2)"]),
         (crumbs(li(0), li(1)), ["breadcrumb positions are 0, 1 (expected 1 to 2)"]),
         (crumbs(li(1), li(1)), ["breadcrumb positions are 1, 1 (expected 1 to 2)"]),
@@ -446,8 +448,7 @@ def li(
         "valid",
         "unordered",
         "item-name",
-        "one-item",
-        "empty",
+        "not-a-list-item",
         "gap",
         "from-zero",
         "duplicate",
@@ -461,8 +462,22 @@ def test_breadcrumbs(html: str, expected: list[str]) -> None:
     assert messages(html, "SD408") == expected
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (crumbs(li(1), li(2)), []),
+        (crumbs(li(1)), ["breadcrumb list has 1 ListItem (min 2)"]),
+        (crumbs(), ["breadcrumb list has 0 ListItems (min 2)"]),
+        (crumbs(li(1), {"@type": "Thing"}), ["breadcrumb list has 1 ListItem (min 2)"]),
+    ],
+)
+def test_breadcrumbs_too_short(html: str, expected: list[str]) -> None:
+    assert messages(html, "SD411") == expected
+    assert all(f.severity is Severity.WARNING for f in run(html, "SD411"))
+
+
 def test_breadcrumbs_option() -> None:
-    assert messages(crumbs(li(1)), "SD408", min_breadcrumbs=1) == []
+    assert messages(crumbs(li(1)), "SD411", min_breadcrumbs=1) == []
 
 
 # --- SD409 unknown-schema-org-term / SD410 property-not-on-type -----------------
