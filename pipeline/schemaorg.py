@@ -65,10 +65,12 @@ def local_name(term: str) -> str | None:
 
     A plain name (no `:`) is returned unchanged.
     """
+    if ":" not in term:
+        return term
     for prefix in _PREFIXES:
         if term.startswith(prefix):
             return term[len(prefix) :].rstrip("/") or None
-    return None if ":" in term else term
+    return None
 
 
 def release() -> str:

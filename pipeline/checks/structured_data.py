@@ -15,6 +15,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pipeline import schemaorg
@@ -67,41 +68,55 @@ def _walk(value: Any, block: JsonLdBlock, out: list[tuple[JsonLdBlock, Node]]) -
             _walk(child, block, out)
 
 
-def _objects(page: PageFacts) -> list[tuple[JsonLdBlock, Node]]:
-    out: list[tuple[JsonLdBlock, Node]] = []
-    for block in page.jsonld:
-        if block.error is None:
-            _walk(block.data, block, out)
-    return out
+@dataclass(frozen=True, slots=True)
+class _Graph:
+    """A page's JSON-LD walked once: typed nodes (merged by `@id`) and the index."""
+
+    nodes: tuple[tuple[JsonLdBlock, Node], ...]
+    index: Mapping[str, Node]
 
 
-def _declared(page: PageFacts) -> list[tuple[JsonLdBlock, Node]]:
-    """Every object, with objects sharing an `@id` merged into the first one."""
+_last: tuple[PageFacts, _Graph] | None = None
+
+
+def _graph(page: PageFacts) -> _Graph:
+    """The page's graph, built once and shared by the rules run on that page.
+
+    PageFacts is immutable, so remembering the last page (by identity) is
+    safe; it saves re-walking the JSON-LD in each of the family's rules.
+    """
+    global _last
+    last = _last
+    if last is not None and last[0] is page:
+        return last[1]
     merged: dict[str, dict[str, Any]] = {}
-    out: list[tuple[JsonLdBlock, Node]] = []
-    for block, obj in _objects(page):
-        ident = obj.get("@id")
-        if isinstance(ident, str) and set(obj) - {"@id"}:
-            if ident in merged:  # JSON-LD merges nodes with the same @id
-                for key, value in obj.items():
-                    merged[ident].setdefault(key, value)
-                continue
-            obj = merged[ident] = dict(obj)
-        out.append((block, obj))
-    return out
+    declared: list[tuple[JsonLdBlock, Node]] = []
+    for block in page.jsonld:
+        found: list[tuple[JsonLdBlock, Node]] = []
+        if block.error is None:
+            _walk(block.data, block, found)
+        for _, obj in found:
+            ident = obj.get("@id")
+            if isinstance(ident, str) and set(obj) - {"@id"}:
+                if ident in merged:  # JSON-LD merges nodes with the same @id
+                    for key, value in obj.items():
+                        merged[ident].setdefault(key, value)
+                    continue
+                obj = merged[ident] = dict(obj)
+            declared.append((block, obj))
+    nodes = tuple((b, n) for b, n in declared if "@type" in n)
+    graph = _Graph(nodes, merged)
+    _last = (page, graph)
+    return graph
 
 
-def _nodes(page: PageFacts) -> list[tuple[JsonLdBlock, Node]]:
+def _nodes(page: PageFacts) -> tuple[tuple[JsonLdBlock, Node], ...]:
     """Declared nodes with a `@type`, in document order."""
-    return [(b, n) for b, n in _declared(page) if "@type" in n]
+    return _graph(page).nodes
 
 
-def _index(page: PageFacts) -> dict[str, Node]:
-    found: dict[str, Node] = {}
-    for _, node in _declared(page):
-        if isinstance(ident := node.get("@id"), str) and set(node) - {"@id"}:
-            found.setdefault(ident, node)
-    return found
+def _index(page: PageFacts) -> Mapping[str, Node]:
+    return _graph(page).index
 
 
 def _resolve(value: Any, index: Mapping[str, Node]) -> Any:
@@ -144,19 +159,21 @@ def _text(value: Any) -> str | None:
 
 # --- visible text -----------------------------------------------------------------
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _PUNCT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def _norm(text: str) -> str:
-    """Compare form: tags stripped, entities decoded, NFKC, casefolded, no spaces."""
-    text = html.unescape(_TAG.sub(" ", text))
+def _norm(text: str, *, markup: bool = True) -> str:
+    """Compare form: NFKC, casefolded, no whitespace; for JSON-LD text (`markup`)
+    also HTML tags stripped and entities decoded (visible text has neither)."""
+    if markup:
+        text = html.unescape(_TAG.sub(" ", text))
     text = unicodedata.normalize("NFKC", text).translate(_PUNCT).casefold()
     return "".join(text.split())
 
 
 def _visible(page: PageFacts) -> str:
-    return "\n".join(_norm(b.text) for b in page.blocks)
+    return "\n".join(_norm(b.text, markup=False) for b in page.blocks)
 
 
 def _questions(page: PageFacts) -> Iterator[tuple[JsonLdBlock, Node, int, Any]]:
@@ -425,7 +442,7 @@ def faq_without_markup(
         yield Problem(f"visible faq ({what}) has no FAQPage json-ld", page.faq[0])
         return
     for entry in page.faq:
-        if _norm(entry.question) not in marked:
+        if _norm(entry.question, markup=False) not in marked:
             yield Problem(
                 f"visible faq question {entry.question!r} is not in the FAQPage", entry
             )

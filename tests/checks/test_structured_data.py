@@ -271,6 +271,21 @@ def test_answer_visibility(answer: str, visible: bool) -> None:
         ]
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Take 1 tablet if pain < 5 and > 2 days.",
+        "Take 1 tablet if pain &lt; 5 and &gt; 2 days.",
+    ],
+)
+def test_comparison_signs_are_not_taken_for_tags(answer: str) -> None:
+    visible = (
+        "<main><h2>FAQ</h2><h3>How much?</h3>"
+        "<p>Take 1 tablet if pain &lt; 5 and &gt; 2 days.</p></main>"
+    )
+    assert messages(visible + ld(faq(q("How much?", a(answer)))), "SD405") == []
+
+
 def test_invisible_question() -> None:
     node = faq(q("Is herpes curable?", a("Yes, shingles can cause back pain.")))
     assert messages(VISIBLE_FAQ + ld(node), "SD405") == [
