@@ -176,7 +176,7 @@ def test_output_is_deterministic(example: CheckResult) -> None:
         example, findings=list(reversed(example.findings)), elapsed_s=99.0
     )
     assert sarif.render(shuffled) == first
-    assert "Time" not in first
+    assert "TimeUtc" not in first
 
 
 def test_written_as_utf8_text_without_bom(
