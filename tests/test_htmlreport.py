@@ -360,3 +360,20 @@ def test_report_is_valid_html(tmp_path: Path) -> None:
     path.write_text(bundled_report(), encoding="utf-8")
     errors = [m for m in vnu([path]) if m.get("type") == "error"]
     assert errors == [], json.dumps(errors, indent=2)
+
+
+def test_check_command_writes_an_html_report(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(title=LONG_TITLE, description=DESCRIPTION), "utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        cli, ["check", str(page), "--format", "html", "--output", str(out)]
+    )
+    assert result.exit_code in (0, 1), result.output
+    soup = doc(out.read_text(encoding="utf-8"))
+    assert len(sections(soup)) == 1
+    assert soup.select_one(".serp-title").get_text().endswith("…")

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -119,3 +120,26 @@ def test_installed_command(fmt: str) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "199" in proc.stdout
+
+
+def test_project_config_sets_the_budgets(tmp_path: Path) -> None:
+    config = tmp_path / "seo-pipeline.toml"
+    config.write_text(
+        'profile = "screaming-frog"\n[length]\ndescription-max-chars = 150\n',
+        encoding="utf-8",
+    )
+    doc = json.loads(meta(DESCRIPTION, "--config", str(config), "--format", "json"))
+    assert doc["profile"] == "screaming-frog"
+    assert (doc["max_chars"], doc["max_px"]) == (150, 985)
+    doc = json.loads(
+        meta(
+            DESCRIPTION,
+            "--config",
+            str(config),
+            "--profile",
+            "yoast",
+            "--format",
+            "json",
+        )
+    )
+    assert (doc["profile"], doc["max_chars"], doc["max_px"]) == ("yoast", 156, 920)
