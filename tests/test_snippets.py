@@ -284,3 +284,23 @@ def test_site_character_budget_applies(tmp_path: Path) -> None:
     site = Site(description_max_chars=60, fit_descriptions=True)
     page = _page(tmp_path, f'description: "{DESCRIPTION}"\n', "", site)
     assert grapheme_len(page.description) <= 60  # type: ignore[attr-defined]
+
+
+def test_manifest_keeps_the_original_beside_the_fitted(tmp_path: Path) -> None:
+    from pipeline.config import load_config
+    from pipeline.run import build
+
+    repo = Path(__file__).resolve().parent.parent
+    config = load_config(repo / "pyproject.toml")
+    site = config.site.model_copy(
+        update={"fit_descriptions": True, "output_dir": tmp_path / "out"}
+    )
+    result = build(config.model_copy(update={"site": site}), check=False)
+    manifest = next(f for f in result.files if f.rel_path == "manifest.json")
+    rows = {r["path"]: r for r in json.loads(manifest.content)["pages"]}
+    row = rows["herpes-virus-back-pain/index.html"]
+    assert row["description"] == FIRST_SENTENCE
+    assert row["description_original"] == DESCRIPTION
+    assert row["description_length"] == 117
+    others = [r for p, r in rows.items() if p != "herpes-virus-back-pain/index.html"]
+    assert all(r["description_original"] is None for r in others)
