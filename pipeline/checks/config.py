@@ -97,6 +97,8 @@ class CheckConfig(BaseModel):
     """Threshold profile: default, yoast, screaming-frog or rank-math."""
     fail_on: Literal["info", "warning", "error", "never"] = "error"
     """Lowest severity that makes the exit code 1 (`never`: always 0)."""
+    jobs: int = Field(default=0, ge=0)
+    """Worker processes for 64 pages or more (0: one per CPU; 1: no workers)."""
     severity: dict[str, SeverityName] = Field(default_factory=dict)
     """Severity overrides by code prefix or rule name (`LEN104 = "error"`)."""
     length: dict[str, Any] = Field(default_factory=dict)

@@ -10,8 +10,13 @@ front matter) applied.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import pickle
 import time
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,54 +79,34 @@ class CheckResult:
 
 @dataclass(slots=True)
 class _Page:
-    """Per-page state while running."""
+    """One page's outcome: its facts, findings and which rules ran."""
 
-    input: PageInput
     facts: PageFacts
     ignores: list[str]
+    findings: list[Finding] = field(default_factory=list)
     run: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
 
 
+PARALLEL_MIN_PAGES = 64
+"""Below this many pages, worker start-up costs more than it saves."""
+
+
 def check_pages(pages: Sequence[PageInput], config: CheckConfig) -> CheckResult:
-    """Check pages with the configured rules; findings sorted for reports."""
+    """Check pages with the configured rules; findings sorted for reports.
+
+    Page rules run page by page, in worker processes when there are many
+    pages and `jobs` allows (each page is still parsed exactly once); site
+    rules then run once over all pages' facts.
+    """
     started = time.perf_counter()
     selected = [
         r for r in REGISTRY.values() if is_selected(r, config.selected, config.ignore)
     ]
     page_rules = sorted((r for r in selected if not r.site), key=lambda r: r.order)
     site_rules = sorted((r for r in selected if r.site), key=lambda r: r.order)
-    states: list[_Page] = []
-    findings: list[Finding] = []
-    for page in pages:
-        facts = parse(page.html, path=page.path, front_matter=page.front_matter)
-        source_path = page.source.path if page.source else None
-        ignores = [*config.ignored_for(page.path, source_path), *facts.disabled]
-        state = _Page(page, facts, ignores)
-        states.append(state)
-        for rule in page_rules:
-            if _suppressed(rule, state):
-                continue
-            out_of_scope = rule.requires(facts) if rule.requires else None
-            if out_of_scope:
-                state.skipped[rule.code] = out_of_scope
-                continue
-            if not rule.applies_to(facts.lang):
-                reason = f"no valid method for language {facts.lang or 'unknown'!r}"
-                state.skipped[rule.code] = reason
-                at = facts.at("body", facts.root)
-                skip = Problem(f"skipped: {rule.name} has {reason}", at)
-                findings.append(_finding(rule, state, skip, Severity.INFO))
-                continue
-            state.run.append(rule.code)
-            severity = resolve_severity(rule, config.severity_overrides)
-            options = config.options_for(rule.family.name)
-            try:
-                problems = rule.run_page(facts, options)
-            except Exception as exc:  # a rule bug must not hide the other findings
-                problems = [_crash(rule, exc, facts)]
-            findings.extend(_finding(rule, state, p, severity) for p in problems)
-    by_facts = {id(s.facts): s for s in states}
+    states = _run_pages(pages, config, page_rules)
+    by_facts = {id(s.facts): (p, s) for p, s in zip(pages, states, strict=True)}
     all_facts = [s.facts for s in states]
     for rule in site_rules:
         severity = resolve_severity(rule, config.severity_overrides)
@@ -136,21 +121,98 @@ def check_pages(pages: Sequence[PageInput], config: CheckConfig) -> CheckResult:
                 [(all_facts[0], _crash(rule, exc, all_facts[0]))] if all_facts else []
             )
         for facts, problem in site_problems:
-            state = by_facts[id(facts)]
+            page, state = by_facts[id(facts)]
             if rule.code in state.run:
-                findings.append(_finding(rule, state, problem, severity))
-    findings.sort(key=Finding.sort_key)
+                state.findings.append(_finding(rule, page, problem, severity))
+    findings = sorted((f for s in states for f in s.findings), key=Finding.sort_key)
     reports = [
         PageReport(
-            s.input.path,
+            p.path,
             s.facts,
-            s.input.source.path if s.input.source else None,
+            p.source.path if p.source else None,
             tuple(s.run),
             dict(s.skipped),
         )
-        for s in states
+        for p, s in zip(pages, states, strict=True)
     ]
     return CheckResult(reports, findings, len(states), time.perf_counter() - started)
+
+
+def _run_pages(
+    pages: Sequence[PageInput], config: CheckConfig, rules: list[Rule]
+) -> list[_Page]:
+    jobs = _jobs(config, len(pages))
+    if jobs > 1:
+        try:
+            context = multiprocessing.get_context(
+                "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            )
+            with ProcessPoolExecutor(
+                jobs, mp_context=context, initializer=_init_worker, initargs=(config,)
+            ) as pool:
+                chunk = max(1, min(32, len(pages) // (jobs * 4)))
+                return list(pool.map(_check_in_worker, pages, chunksize=chunk))
+        except (OSError, BrokenProcessPool, pickle.PicklingError):
+            pass  # no processes here (sandbox, odd platform): run in this one
+    return [check_page(page, config, rules) for page in pages]
+
+
+def _jobs(config: CheckConfig, pages: int) -> int:
+    if config.jobs == 1 or pages < PARALLEL_MIN_PAGES:
+        return 1
+    affinity = getattr(os, "sched_getaffinity", None)
+    cpus = len(affinity(0)) if affinity else (os.cpu_count() or 1)
+    return max(1, min(config.jobs or cpus, cpus))
+
+
+_WORKER: tuple[CheckConfig, list[Rule]] | None = None
+
+
+def _init_worker(config: CheckConfig) -> None:
+    global _WORKER
+    selected = [
+        r for r in REGISTRY.values() if is_selected(r, config.selected, config.ignore)
+    ]
+    _WORKER = (
+        config,
+        sorted((r for r in selected if not r.site), key=lambda r: r.order),
+    )
+
+
+def _check_in_worker(page: PageInput) -> _Page:
+    assert _WORKER is not None
+    return check_page(page, *_WORKER)
+
+
+def check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> _Page:
+    """Parse one page and run the page rules on it."""
+    facts = parse(page.html, path=page.path, front_matter=page.front_matter)
+    source_path = page.source.path if page.source else None
+    state = _Page(facts, [*config.ignored_for(page.path, source_path), *facts.disabled])
+    for rule in rules:
+        if _suppressed(rule, state):
+            continue
+        out_of_scope = rule.requires(facts) if rule.requires else None
+        if out_of_scope:
+            state.skipped[rule.code] = out_of_scope
+            continue
+        if not rule.applies_to(facts.lang):
+            reason = f"no valid method for language {facts.lang or 'unknown'!r}"
+            state.skipped[rule.code] = reason
+            skip = Problem(
+                f"skipped: {rule.name} has {reason}", facts.at("body", facts.root)
+            )
+            state.findings.append(_finding(rule, page, skip, Severity.INFO))
+            continue
+        state.run.append(rule.code)
+        severity = resolve_severity(rule, config.severity_overrides)
+        options = config.options_for(rule.family.name)
+        try:
+            problems = rule.run_page(facts, options)
+        except Exception as exc:  # a rule bug must not hide the other findings
+            problems = [_crash(rule, exc, facts)]
+        state.findings.extend(_finding(rule, page, p, severity) for p in problems)
+    return state
 
 
 def _suppressed(rule: Rule, state: _Page) -> bool:
@@ -170,11 +232,13 @@ def _crash(rule: Rule, exc: Exception, facts: PageFacts) -> Problem:
     return Problem(message, facts.at("body", facts.root))
 
 
-def _finding(rule: Rule, state: _Page, problem: Problem, severity: Severity) -> Finding:
+def _finding(
+    rule: Rule, page: PageInput, problem: Problem, severity: Severity
+) -> Finding:
     at = problem.at
-    path = state.input.path
+    path = page.path
     line, column = at.line, at.column
-    source = state.input.source
+    source = page.source
     if source is not None:
         path, line, column = source.path, source.locate(at.anchor), None
     return Finding(
@@ -188,7 +252,7 @@ def _finding(rule: Rule, state: _Page, problem: Problem, severity: Severity) -> 
         value=problem.value,
         limit=problem.limit,
         snippet=at.text[:SNIPPET_MAX],
-        html_path=state.input.path,
+        html_path=page.path,
         html_line=at.line,
         html_column=at.column,
     )
