@@ -44,6 +44,7 @@ __all__ = [
     "fit",
     "fit_first",
     "limits_for",
+    "limits_of",
     "measure",
 ]
 
@@ -105,15 +106,22 @@ def limits_for(profile: str = "default") -> SnippetLimits:
     from pydantic import ValidationError
 
     from pipeline.checks import CheckConfig
-    from pipeline.checks.length import LengthOptions
 
     try:
-        options = CheckConfig(profile=profile).options_for("length")
+        config = CheckConfig(profile=profile)
     except ValidationError as exc:
         raise ValueError(exc.errors(include_url=False)[0]["msg"]) from None
+    return limits_of(config)
+
+
+def limits_of(config: Any) -> SnippetLimits:
+    """The budgets a `CheckConfig` resolves (defaults ← profile ← user tables)."""
+    from pipeline.checks.length import LengthOptions
+
+    options = config.options_for("length")
     assert isinstance(options, LengthOptions)
     return SnippetLimits(
-        profile=profile,
+        profile=str(config.profile),
         title_max_chars=options.title_max_chars,
         title_max_px=options.title_max_px,
         description_max_chars=options.description_max_chars,

@@ -7,11 +7,21 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
-from pipeline.snippets import KINDS, Kind, Measurement, fit, limits_for, measure
+from pipeline.snippets import (
+    KINDS,
+    Kind,
+    Measurement,
+    SnippetLimits,
+    fit,
+    limits_for,
+    limits_of,
+    measure,
+)
 
 
 def _profiles() -> list[str]:
@@ -32,9 +42,15 @@ def _profiles() -> list[str]:
 @click.option(
     "--profile",
     type=click.Choice(_profiles()),
-    default="default",
-    show_default=True,
-    help="Check profile whose character and pixel budgets apply.",
+    default=None,
+    help="Check profile whose budgets apply "
+    "(default: the project config's profile and length table).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Config file (default: nearest seo-pipeline.toml or pyproject.toml).",
 )
 @click.option(
     "--fit",
@@ -56,7 +72,13 @@ def _profiles() -> list[str]:
     help="Output format.",
 )
 def meta(
-    text: str, kind: Kind, profile: str, do_fit: bool, keyphrase: str | None, fmt: str
+    text: str,
+    kind: Kind,
+    profile: str | None,
+    config_path: Path | None,
+    do_fit: bool,
+    keyphrase: str | None,
+    fmt: str,
 ) -> None:
     """Measure TEXT in characters and pixels and show it as a result page cuts it.
 
@@ -64,7 +86,8 @@ def meta(
     """
     if text == "-":
         text = sys.stdin.read()
-    limits = limits_for(profile)
+    limits = _limits(profile, config_path)
+    profile = limits.profile
     measured = measure(text, kind, limits)
     fitted = (
         measure(fit(text, kind, limits, keyphrase), kind, limits) if do_fit else None
@@ -76,6 +99,15 @@ def meta(
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     click.echo(render_text(measured, fitted, profile))
+
+
+def _limits(profile: str | None, config_path: Path | None) -> SnippetLimits:
+    """A named profile's budgets, else what the project config resolves."""
+    if profile is not None:
+        return limits_for(profile)
+    from pipeline.config import load_config
+
+    return limits_of(load_config(config_path).checks)
 
 
 def render_text(measured: Measurement, fitted: Measurement | None, profile: str) -> str:
