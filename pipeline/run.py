@@ -9,6 +9,7 @@ Every stage is a module that takes plain data and returns plain data; only
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections import Counter
@@ -19,7 +20,7 @@ from typing import Any
 
 from pipeline.config import Config, Site
 from pipeline.derive import Page, derive_page
-from pipeline.errors import ContentError, OutputError, PipelineError, Problem
+from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.render import RenderedPage, render_page, render_sitemap
 from pipeline.sources import LoadedArticle, content_files, load_article
 from pipeline.textmetrics import grapheme_len
@@ -38,16 +39,23 @@ class BuildResult:
     elapsed_s: float
 
 
-def load_all(folder: Path) -> list[LoadedArticle]:
-    """Load every content file, reporting the problems of all files at once."""
+def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
+    """Load every content file, reporting the problems of all files at once.
+
+    Problems name files relative to `root` (the project), as the user sees them.
+    """
     if not folder.is_dir():
-        raise ContentError([Problem(folder, None, None, "content folder not found")])
+        where = _display(folder, root)
+        raise ContentError([Problem(where, None, None, "content folder not found")])
     loaded, problems = [], []
     for path in content_files(folder):
         try:
             loaded.append(load_article(path))
         except ContentError as exc:
-            problems.extend(exc.problems)
+            problems.extend(
+                dataclasses.replace(p, path=_display(Path(p.path), root))
+                for p in exc.problems
+            )
     if problems:
         raise ContentError(problems)
     return loaded
@@ -135,7 +143,7 @@ def build(
                 )
             ]
         )
-    pages = derive_all(load_all(site.content_dir), site, config.root)
+    pages = derive_all(load_all(site.content_dir, config.root), site, config.root)
     rendered = tuple(render_page(page, site) for page in pages)
     checks = run_checks(rendered, config) if check else None
     report = [] if checks is None else [_html_report(checks, config)]
@@ -160,21 +168,13 @@ def run_checks(rendered: Sequence[RenderedPage], config: Config) -> Any:
     return check_pages(inputs, config.checks)
 
 
-def check(paths: Sequence[Path], config: Config) -> Any:
-    """Check existing HTML files (from any generator)."""
-    from pipeline.checks import PageInput, check_pages
-    from pipeline.checks.discover import html_files
+def check(
+    paths: Sequence[Path], config: Config, *, keyphrase: str | None = None
+) -> Any:
+    """Check existing HTML files (from any generator): discover, read, check."""
+    from pipeline.checkcmd import run_check
 
-    inputs = []
-    for path in html_files(paths):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise PipelineError(
-                [Problem(path, None, None, f"cannot read: {exc.strerror}")]
-            ) from None
-        inputs.append(PageInput(path=_display(path, config.root), html=data))
-    return check_pages(inputs, config.checks)
+    return run_check(paths, config.checks, keyphrase=keyphrase)
 
 
 def _html_report(checks: Any, config: Config) -> OutputFile:
