@@ -145,8 +145,12 @@ def main() -> None:
         ("check: read + parse + all rules", check),
         ("json report of the check result", report),
     ]:
-        print(f"{name:<34} {seconds:>8.3f} {n / seconds:>9.0f} {seconds / baseline:>10.1f}x")
-    print(f"check throughput: {n / check:.0f} pages/s ({check / baseline:.1f}x the bare parse time)")
+        print(
+            f"{name:<34} {seconds:>8.3f} {n / seconds:>9.0f} {seconds / baseline:>10.1f}x"
+        )
+    print(
+        f"check throughput: {n / check:.0f} pages/s ({check / baseline:.1f}x the bare parse time)"
+    )
 
 
 if __name__ == "__main__":

@@ -71,15 +71,17 @@ CASES = [
 def test_keyphrase_rules(
     html: str, code: str, keyphrase: str | None, expected: int
 ) -> None:
-    config: dict[str, Any] = {}
-    if (
-        "phrase mode" in html
-        or code == "KEY701"
-        and expected
-        and "Back pain from" in html
-    ):
-        config = {"keyphrase": {"match": "phrase"}}
-    assert len(run(html, code, keyphrase, **config)) == expected
+    assert len(run(html, code, keyphrase)) == expected
+
+
+def test_phrase_mode_wants_the_exact_sequence() -> None:
+    phrase_mode = {"keyphrase": {"match": "phrase"}}
+    assert run(
+        title("Back pain from herpes"), "KEY701", "herpes back pain", **phrase_mode
+    )
+    assert not run(
+        title("Herpes back pains"), "KEY701", "herpes back pain", **phrase_mode
+    )
 
 
 def test_density_message_has_value_and_limit() -> None:

@@ -106,3 +106,84 @@ def test_rules_doc_script_runs(tmp_path: Path) -> None:
     script = REPO / "scripts" / "gen_rules_doc.py"
     subprocess.run([sys.executable, str(script), str(out)], check=True)
     assert out.read_text(encoding="utf-8").startswith("# Rules")
+
+
+# --- selection, severity and config -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        (["ALL"], [], True),
+        (["LEN"], [], True),
+        (["HEAD"], [], False),
+        (["LEN"], ["LEN1"], False),
+        (["LEN103"], ["LEN1"], True),
+        (["LEN1"], ["LEN103"], False),
+        (["LEN103"], ["LEN103"], False),
+        (["meta-description-too-long"], ["LEN"], True),
+        (["ALL"], ["meta-description-too-long"], False),
+    ],
+)
+def test_most_specific_selector_wins(
+    select: list[str], ignore: list[str], expected: bool
+) -> None:
+    from pipeline.checks.registry import is_selected
+
+    assert is_selected(REGISTRY["LEN103"], select, ignore) is expected
+
+
+def test_extend_select_adds_to_select() -> None:
+    config = CheckConfig(select=["HEAD"], extend_select=["LEN103"])
+    result = check_pages([PageInput("a.html", "<title>x</title>")], config)
+    assert {f.code for f in result.findings} <= {
+        c for c in REGISTRY if c.startswith("HEAD")
+    } | {"LEN103"}
+    assert "HEAD301" in {f.code for f in result.findings}
+
+
+def test_severity_override_most_specific_prefix_wins() -> None:
+    from pipeline.checks.registry import resolve_severity
+    from pipeline.findings import Severity
+
+    overrides = {"LEN": Severity.INFO, "LEN103": Severity.WARNING}
+    assert resolve_severity(REGISTRY["LEN103"], overrides) is Severity.WARNING
+    assert resolve_severity(REGISTRY["LEN101"], overrides) is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"profile": "yost"}, "did you mean 'yoast'"),
+        ({"length": {"title-max-char": 1}}, "did you mean 'title-max-chars'"),
+        ({"select": ["LNE1"]}, "unknown rule selector 'LNE1'"),
+        ({"severity": {"LEN103": "fatal"}}, "severity"),
+        ({"length": {"title-max-chars": "many"}}, "valid integer"),
+        ({"fail-on": "sometimes"}, "fail-on"),
+    ],
+)
+def test_config_errors(data: dict[str, object], message: str) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match=message):
+        CheckConfig.model_validate(data)
+
+
+def test_config_accepts_kebab_and_snake_keys() -> None:
+    kebab = CheckConfig.model_validate(
+        {"fail-on": "warning", "length": {"title-max-chars": 50}}
+    )
+    snake = CheckConfig.model_validate(
+        {"fail_on": "warning", "length": {"title_max_chars": 50}}
+    )
+    assert kebab.options_for("length") == snake.options_for("length")
+    assert kebab.fail_on == snake.fail_on == "warning"
+
+
+def test_user_options_override_the_profile() -> None:
+    config = CheckConfig.model_validate(
+        {"profile": "yoast", "length": {"description-max-chars": 140}}
+    )
+    options = config.options_for("length")
+    assert options.model_dump()["description_max_chars"] == 140
+    assert options.model_dump()["description_min_chars"] == 120
