@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import click
-from pydantic import ValidationError
 
 from pipeline.checks import FAMILIES, PROFILES, REGISTRY, CheckConfig, Rule
 from pipeline.checks.runner import CheckResult, PageInput, check_pages
-from pipeline.errors import ConfigError, PipelineError, Problem
+from pipeline.errors import PipelineError, Problem
 from pipeline.report.options import GateOptions, effective_config, finish, gate_options
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -86,31 +85,6 @@ def read_pages(
             ) from None
         pages.append(PageInput(display_path(path, base), data, front_matter=front))
     return pages
-
-
-def with_overrides(config: CheckConfig, **overrides: Any) -> CheckConfig:
-    """The config with command-line values (None: keep) re-validated."""
-    given = {k: v for k, v in overrides.items() if v is not None}
-    if not given:
-        return config
-    data = {**config.model_dump(), **given}
-    try:
-        return CheckConfig.model_validate(data)
-    except ValidationError as exc:
-        problems = [
-            Problem(
-                "command line",
-                None,
-                ".".join(map(str, e["loc"])) or None,
-                _msg(e["msg"]),
-            )
-            for e in exc.errors(include_url=False)
-        ]
-        raise ConfigError(problems) from None
-
-
-def _msg(message: str) -> str:
-    return message.removeprefix("Value error, ")
 
 
 def run_check(

@@ -46,7 +46,10 @@ _SKIP = frozenset({
 })  # fmt: skip
 _NOT_MAIN = frozenset({"nav", "header", "footer", "aside"})
 _WS = re.compile(r"[ \t\n\r\f]+")
-_FAQ_HEADING = re.compile(r"^(faqs?\b|frequently asked questions)", re.I)
+_FAQ_HEADING = re.compile(
+    r"^(faqs?\b|frequently asked questions|common questions|questions (and|&) answers|q ?& ?a\b)",
+    re.I,
+)
 _KEY_POINTS = re.compile(r"key[-_ ]?(points|takeaways)|takeaways", re.I)
 # Page furniture inside main content: not the article's text.
 _FURNITURE = re.compile(
