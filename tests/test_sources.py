@@ -124,3 +124,14 @@ def test_unknown_extension_and_hidden_files(tmp_path: Path) -> None:
     assert content_files(tmp_path) == [tmp_path / "real.md"]
     with pytest.raises(ContentError, match="unknown format"):
         read(tmp_path / "notes.txt")
+
+
+def test_yaml_body_headings_map_to_file_lines(repo: Path) -> None:
+    from pipeline.config import Site
+    from pipeline.derive import derive_page
+
+    path = repo / "content" / "winter-running-checklist.yaml"
+    page = derive_page(load_article(path), Site())
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for heading in page.body.headings:
+        assert lines[heading.line - 1].strip() == f"## {heading.text}"

@@ -77,7 +77,9 @@ def _mapping(path: Path, data: Any) -> dict[str, Any]:
 def read_yaml(path: Path, text: str) -> Record:
     """A `.yaml` content file: all fields, with the Markdown in `body`."""
     data, lines = parse_yaml(path, text)
-    return Record(path, _mapping(path, data), lines)
+    # A `body: |` block scalar starts on the line after its key.
+    body_line = lines["body"] + 1 if "body" in lines else 1
+    return Record(path, _mapping(path, data), lines, body_line=body_line)
 
 
 def read_json(path: Path, text: str) -> Record:
