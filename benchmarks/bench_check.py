@@ -8,7 +8,8 @@ then times, best of three:
 
 * baseline: `lxml.html.fromstring` on every page (the floor of any parse);
 * facts: `pipeline.facts.parse` on every page (the one parse plus the walk);
-* check: discover + read + parse + every rule, as `seo-pipeline check` does;
+* check: discover + read + parse + every rule, as `seo-pipeline check` does,
+  in one process and then with the default worker processes (one per CPU);
 * json: rendering the JSON report of that result.
 
 and prints pages/second for each, with ratios against the baseline measured
@@ -118,7 +119,8 @@ def main() -> None:
 
     rng = random.Random(42)
     pages = [page(i, args.words, rng) for i in range(args.pages)]
-    config = CheckConfig()
+    config = CheckConfig()  # jobs=0: one worker process per CPU
+    serial = CheckConfig(jobs=1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for i, html in enumerate(pages):
@@ -128,9 +130,10 @@ def main() -> None:
         baseline = best_of(args.runs, lambda: [lxml.html.fromstring(d) for d in data])
         facts = best_of(args.runs, lambda: [parse(d) for d in data])
 
-        def run_check() -> object:
-            return check_pages(read_pages(html_files([folder]), base=folder), config)
+        def run_check(cfg: CheckConfig = config) -> object:
+            return check_pages(read_pages(html_files([folder]), base=folder), cfg)
 
+        check_1 = best_of(args.runs, lambda: run_check(serial))
         check = best_of(args.runs, run_check)
         result = run_check()
         report = best_of(args.runs, lambda: jsonreport.render(result))  # type: ignore[arg-type]
@@ -142,6 +145,7 @@ def main() -> None:
     for name, seconds in [
         ("baseline: lxml.html.fromstring", baseline),
         ("facts: pipeline.facts.parse", facts),
+        ("check, 1 process", check_1),
         ("check: read + parse + all rules", check),
         ("json report of the check result", report),
     ]:
