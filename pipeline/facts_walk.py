@@ -57,6 +57,9 @@ _FURNITURE = re.compile(
     r"|share|sharing|social|related|comments?|cookies?|newsletter)(?:$|[\s_-])",
     re.I,
 )
+_TEXT_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "a", "span"}
+)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CLAIM = re.compile(
     r"[“\"«„]([^”\"»“]{8,600})[”\"»]\s*\(\s*(\d{1,5})\s*(?:characters|chars?)\s*\)",
@@ -235,7 +238,9 @@ class Walker:
             in_main = False
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
         if marks != " ":
-            if in_main and _FURNITURE.search(marks):
+            # Only containers can be furniture: a heading's id such as
+            # "herpes-related-back-pain" must not read as "related posts".
+            if in_main and tag not in _TEXT_TAGS and _FURNITURE.search(marks):
                 in_main = False
             if "faq" in marks.lower():
                 self._faq_ids += 1

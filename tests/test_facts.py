@@ -297,3 +297,16 @@ def test_generators_main_content() -> None:
     ]
     nxt = parse((PAGES / "nextjs" / "meal-prep.html").read_bytes())
     assert nxt.headings[1].line == 1 and (nxt.headings[1].column or 0) > 1000
+
+
+def test_heading_ids_that_contain_furniture_words_stay_in_main_content() -> None:
+    """A heading id like `herpes-related-back-pain` is not a "related posts" box."""
+    html = (
+        "<!DOCTYPE html><html lang=en><head><title>t</title></head><body><main>"
+        '<h1>Title</h1><h2 id="diagnosis-of-herpes-related-back-pain">Diagnosis</h2>'
+        '<p>Body text.</p><h3 id="share-your-story">Share</h3><p>More text.</p>'
+        '<div class="related-posts"><p>Elsewhere.</p></div></main></body></html>'
+    )
+    facts = parse(html)
+    texts = [b.text for b in facts.blocks]
+    assert texts == ["Title", "Diagnosis", "Body text.", "Share", "More text."]
