@@ -92,6 +92,59 @@ def test_build_machine_format_on_stdout_is_pure(project: Path) -> None:
     assert (project / "public" / "herpes-virus-back-pain" / "index.html").is_file()
 
 
+SOURCE_MAPPED = """---
+title: A Test Article About Back Pain and Its Causes
+description: "A short description of back pain causes, symptoms and the treatments that help, written for a test of the source maps in reports."
+faq:
+  - question: Is this a question?
+    answer: Yes it is.
+  - question: Does this answer run on?
+    answer: "{answer}"
+---
+An intro paragraph about back pain. It has two sentences.
+
+## First section
+
+Some text here.
+
+#### Too deep
+
+More text.
+"""
+
+
+def test_reports_point_at_heading_and_faq_item_lines(tmp_path: Path) -> None:
+    """A heading finding lands on the heading's body line, a FAQ-answer finding on
+    the FAQ item's line of the front matter, in every format that has lines."""
+    (tmp_path / "seo-pipeline.toml").write_text('site-name = "T"\n', encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    answer = " ".join(f"Sentence {i} is short and clear." for i in range(40))
+    text = SOURCE_MAPPED.format(answer=answer)
+    (tmp_path / "content" / "test.md").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    heading = lines.index("#### Too deep") + 1
+    faq_item = lines.index("  - question: Does this answer run on?") + 1
+
+    github = run(
+        "build", "--no-write", "--format", "github", cwd=tmp_path
+    ).stdout.decode()
+    assert (
+        f"::warning file=content/test.md,line={heading},title=HEAD303::h4 follows h2 (skips h3)"
+        in github
+    )
+    assert f"file=content/test.md,line={faq_item},title=READ204::" in github
+
+    sarif = json.loads(
+        run("build", "--no-write", "--format", "sarif", cwd=tmp_path).stdout
+    )
+    where = {
+        r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in sarif["runs"][0]["results"]
+    }
+    assert where["HEAD303"] == heading
+    assert where["READ204"] == faq_item
+
+
 # --- quick gates, no config file --------------------------------------------------------
 
 
