@@ -21,10 +21,6 @@ from pipeline.sources import LoadedArticle
 
 WORDS_PER_MINUTE = 230
 """Average adult silent reading speed for non-fiction (Brysbaert, 2019: 238 wpm)."""
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
-_DANGLING = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "so", "than", "that", "the", "to", "with"]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +69,6 @@ class Page:
     def toc(self) -> tuple[Heading, ...]:
         """The H2 headings, for a table of contents."""
         return tuple(h for h in self.body.headings if h.level == 2)
-
-
-def sentences(text: str) -> list[str]:
-    """Split prose into sentences at terminal punctuation followed by a capital."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def fit_description(
