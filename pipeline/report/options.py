@@ -92,7 +92,7 @@ class GateOptions:
 def _formats() -> list[str]:
     from pipeline.report import FORMATS
 
-    return sorted(FORMATS)
+    return list(FORMATS)
 
 
 def gate_options(command: F) -> F:
@@ -156,6 +156,7 @@ def gate_options(command: F) -> F:
             "--select",
             "gate_select",
             multiple=True,
+            metavar="CODES",
             help="Rules to run instead of the configured ones: codes, prefixes "
             "(LEN, LEN10), names, ALL; comma-separated or repeated.",
         ),
@@ -163,12 +164,14 @@ def gate_options(command: F) -> F:
             "--extend-select",
             "gate_extend_select",
             multiple=True,
+            metavar="CODES",
             help="Rules to run in addition to the selection.",
         ),
         click.option(
             "--ignore",
             "gate_ignore",
             multiple=True,
+            metavar="CODES",
             help="Rules not to run (added to the configured ignore).",
         ),
         click.option(
