@@ -9,6 +9,7 @@ Relative paths are resolved against the folder of the config file.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,12 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
     except ValidationError as exc:
         raise ConfigError(
             [
-                Problem(where, None, ".".join(str(p) for p in e["loc"]), e["msg"])
+                Problem(
+                    where,
+                    key_line(where, str(e["loc"][0])) if e["loc"] else None,
+                    ".".join(str(p) for p in e["loc"]),
+                    e["msg"].removeprefix("Value error, "),
+                )
                 for e in exc.errors(include_url=False)
             ]
         ) from None
@@ -183,4 +189,23 @@ def _aliases(model: type[BaseModel]) -> set[str]:
 def _unknown(path: Path, key: str, known: list[str]) -> Problem:
     guess = difflib.get_close_matches(_kebab(key), known, n=1, cutoff=0.6)
     hint = f"; did you mean '{guess[0]}'?" if guess else f" (known: {', '.join(known)})"
-    return Problem(path, None, key, "unknown setting" + hint)
+    return Problem(path, key_line(path, key), key, "unknown setting" + hint)
+
+
+def key_line(path: Path, key: str) -> int | None:
+    """The line where `key` is set in a config file (TOML gives no positions)."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    in_table = path.name != "pyproject.toml"
+    pattern = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = path.name != "pyproject.toml" or stripped.startswith(
+                "[tool.seo-pipeline"
+            )
+        elif in_table and pattern.match(line):
+            return number
+    return None
