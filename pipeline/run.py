@@ -47,7 +47,8 @@ def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
     if not folder.is_dir():
         where = _display(folder, root)
         raise ContentError([Problem(where, None, None, "content folder not found")])
-    loaded, problems = [], []
+    loaded: list[LoadedArticle] = []
+    problems: list[Problem] = []
     for path in content_files(folder):
         try:
             loaded.append(load_article(path))
