@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -214,9 +215,15 @@ def test_text_report_line_format(
     _, out, _ = cli(
         tmp_path, monkeypatch, capsys, "check", "a.html", "--select", "LEN103"
     )
+    lines = out.splitlines()
+    assert lines[0] == "a.html"  # grouped by file
     assert (
-        out.splitlines()[0]
-        == "a.html:3:1: LEN103 error: meta description is 298 characters (max 155) [meta-description-too-long]"
+        lines[1]
+        == "  a.html:3:1: LEN103 meta description is 298 characters (max 155) (298/155) [error meta-description-too-long]"
+    )
+    assert re.fullmatch(
+        r"1 error, 0 warnings, 0 info in 1 file \(1 page checked in \d+\.\d\d s\)",
+        lines[-1],
     )
 
 

@@ -312,7 +312,7 @@ def test_output_writes_the_report_and_prints_the_summary(
     target = Path("reports/seo.sarif")
     assert main(["check", "site", "--format", "sarif", "--output", str(target)]) == 1
     out = capsys.readouterr().out
-    assert "Checked 2 pages" in out
+    assert "(2 pages checked in " in out
     assert "Wrote the sarif report to reports/seo.sarif." in out
     assert "runs" not in out
     doc = json.loads(target.read_text(encoding="utf-8"))

@@ -128,7 +128,7 @@ def test_content_hook_entry_points_at_content_lines(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 1
-    assert "content/herpes-back-pain.md:3: LEN103" in proc.stdout
+    assert "content/herpes-back-pain.md:3:1: LEN103" in proc.stdout
     assert not (tmp_path / "output").exists(), "the content hook writes nothing"
 
 
@@ -173,7 +173,7 @@ def test_pre_commit_try_repo_fails_then_passes(tmp_path: Path) -> None:
     assert "seo-pipeline check (HTML pages)" in first.stdout
     assert "Failed" in first.stdout
     assert (
-        "page.html:6:1: LEN103 error: meta description is 199 characters (max 155)"
+        "page.html:6:1: LEN103 meta description is 199 characters (max 155) (199/155) [error"
         in first.stdout
     )
 

@@ -1,59 +1,106 @@
-"""The `text` report: one line per finding, then a summary line.
+"""The `text` report: findings grouped by file, then a summary line.
 
-content/post.md:3: LEN103 error: meta description is 199 characters (max 155) [meta-description-too-long]
+    content/herpes-back-pain.md
+      content/herpes-back-pain.md:3:1: LEN103 meta description is 199 characters (max 155) (199/155) [error meta-description-too-long]
+
+    2 errors, 5 warnings, 3 info in 3 files (3 pages checked in 0.04 s)
+
+Colour (rich) only when asked for, i.e. when stdout is a terminal; messages are
+plain `Text`, never parsed as rich markup.
 """
 
 from __future__ import annotations
 
+import io
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
 from pipeline.checks.runner import CheckResult
 from pipeline.findings import Finding, Severity
 
-_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_STYLES = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
+}
 
 
 def _where(f: Finding) -> str:
     parts = [f.path]
     if f.line is not None:
-        parts.append(str(f.line))
-        if f.column is not None:
-            parts.append(str(f.column))
+        parts += [str(f.line), str(f.column or 1)]
     return ":".join(parts)
 
 
-def format_finding(f: Finding, *, color: bool = False) -> str:
-    """`path:line:col: CODE severity: message [rule]` (+ the HTML place if mapped)."""
-    severity = f.severity.label
-    if color:
-        severity = f"\x1b[{_COLORS[f.severity]}m{severity}\x1b[0m"
-    line = f"{_where(f)}: {f.code} {severity}: {f.message} [{f.rule}]"
+def _value_limit(f: Finding) -> str:
+    if f.value is None or f.limit is None:
+        return ""
+    return f" ({_num(f.value)}/{_num(f.limit)})"
+
+
+def _num(value: float | int | str) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def finding_text(f: Finding) -> Text:
+    """`path:line:col: CODE message (value/limit) [severity rule]`, styled."""
+    line = Text(f"{_where(f)}: ")
+    line.append(f.code, style=_STYLES[f.severity])
+    line.append(f" {f.message}{_value_limit(f)} ")
+    line.append(f"[{f.severity.label} {f.rule}]", style="dim")
     if f.html_path and f.html_path != f.path:
         html = f.html_path + (f":{f.html_line}" if f.html_line else "")
-        line += f" (in {html})"
+        line.append(f" (in {html})", style="dim")
     return line
 
 
+def format_finding(f: Finding) -> str:
+    """One finding as a plain line."""
+    return finding_text(f).plain
+
+
 def summary_line(result: CheckResult) -> str:
-    """`Checked 3 pages: 1 error, 2 warnings, 0 info.`"""
-    pages = f"{result.checked} page{'s' if result.checked != 1 else ''}"
-    if not result.findings:
-        return f"Checked {pages}: no findings."
-    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-    counts = (
-        f"{errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}, "
-        f"{result.count(Severity.INFO)} info"
+    """`N errors, N warnings, N info in N files (N pages checked in T s)`."""
+    files = len({f.path for f in result.findings})
+    counts = ", ".join(
+        f"{n} {label}"
+        for n, label in (
+            (
+                result.count(Severity.ERROR),
+                "errors" if result.count(Severity.ERROR) != 1 else "error",
+            ),
+            (
+                result.count(Severity.WARNING),
+                "warnings" if result.count(Severity.WARNING) != 1 else "warning",
+            ),
+            (result.count(Severity.INFO), "info"),
+        )
     )
-    return f"Checked {pages}: {counts}."
+    pages = f"{result.checked} page{'s' if result.checked != 1 else ''}"
+    where = f"{files} file{'s' if files != 1 else ''}"
+    return f"{counts} in {where} ({pages} checked in {result.elapsed_s:.2f} s)"
 
 
 def render(
     result: CheckResult, *, color: bool = False, summary_only: bool = False
 ) -> str:
-    """The findings, one per line, then the summary line."""
-    lines = (
-        []
-        if summary_only
-        else [format_finding(f, color=color) for f in result.findings]
+    """The findings grouped by file, then the summary line."""
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        width=10_000,
+        highlight=False,
+        soft_wrap=True,
     )
-    lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
+    if not summary_only:
+        for path, group in groupby(result.findings, key=lambda f: f.path):
+            console.print(Text(path, style="bold underline"))
+            for finding in group:
+                console.print(Text("  ") + finding_text(finding))
+            console.print()
+    console.print(summary_line(result), style="bold" if color else None)
+    return out.getvalue()
