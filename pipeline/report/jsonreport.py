@@ -1,6 +1,6 @@
 """The `json` report: facts per page plus findings, for machines.
 
-Schema (version 1; documented in docs/json-report.md)::
+Schema (version 1; documented in the README, "The JSON report")::
 
     {"version": 1, "pages": [PAGE...], "findings": [FINDING...], "summary": SUMMARY}
 
