@@ -210,11 +210,14 @@ def _truncate(text: str, ellipsis: str, fits: Callable[[str], bool]) -> str:
 def truncate_to_px(
     text: str,
     budget_px: float,
-    size_px: float,
+    size_px: float = DESCRIPTION_SIZE_PX,
     bold: bool = False,
     ellipsis: str = "…",
 ) -> str:
     """Cut ``text`` at a word boundary so that it plus ``ellipsis`` fits.
+
+    ``size_px`` defaults to the snippet size (14 px); pass ``TITLE_SIZE_PX``
+    for titles.
 
     Text that fits is returned unchanged.  Otherwise whitespace is collapsed,
     the text is cut after the last whole word that leaves room for the

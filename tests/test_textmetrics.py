@@ -13,6 +13,7 @@ import pytest
 
 from pipeline import textmetrics as tm
 from pipeline.textmetrics import (
+    DESCRIPTION_SIZE_PX,
     grapheme_len,
     text_width_px,
     truncate_to_chars,
@@ -359,3 +360,13 @@ def test_generator_reproduces_shipped_data() -> None:
     assert sorted(gen.FONT_FILES.values()) == sorted(fonts)
     assert gen.generate() == shipped_text(), "stale: run scripts/gen_widths.py"
     assert gen.generate() == gen.generate()
+
+
+def test_truncate_to_px_defaults_to_the_snippet_size() -> None:
+    text = (
+        "Discover the connection between the herpes virus and back pain, including "
+        "symptoms, diagnosis, and treatment options. Learn how to manage "
+        "herpes-related back pain and reduce its impact on daily life."
+    )
+    assert truncate_to_px(text, 920) == truncate_to_px(text, 920, DESCRIPTION_SIZE_PX)
+    assert truncate_to_px(text, 920, ellipsis="...").endswith("manage...")
