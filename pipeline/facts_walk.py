@@ -238,9 +238,10 @@ class Walker:
             in_main = False
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
         if marks != " ":
-            # Only containers can be furniture: a heading's id such as
-            # "herpes-related-back-pain" must not read as "related posts".
-            if in_main and tag not in _TEXT_TAGS and _FURNITURE.search(marks):
+            # A heading's id such as "herpes-related-back-pain" must not read
+            # as "related posts": on text elements only the class counts.
+            furniture = el.get("class") or "" if tag in _TEXT_TAGS else marks
+            if in_main and furniture and _FURNITURE.search(furniture):
                 in_main = False
             if "faq" in marks.lower():
                 self._faq_ids += 1

@@ -300,10 +300,12 @@ def test_generators_main_content() -> None:
 
 
 def test_heading_ids_that_contain_furniture_words_stay_in_main_content() -> None:
-    """A heading id like `herpes-related-back-pain` is not a "related posts" box."""
+    """A heading id like `herpes-related-back-pain` is not a "related posts" box,
+    while a paragraph classed `byline` is still furniture."""
     html = (
         "<!DOCTYPE html><html lang=en><head><title>t</title></head><body><main>"
         '<h1>Title</h1><h2 id="diagnosis-of-herpes-related-back-pain">Diagnosis</h2>'
+        '<p class="byline">By Dana</p>'
         '<p>Body text.</p><h3 id="share-your-story">Share</h3><p>More text.</p>'
         '<div class="related-posts"><p>Elsewhere.</p></div></main></body></html>'
     )
