@@ -185,7 +185,7 @@ def _source_map(loaded: LoadedArticle, path: str, body: Body, lang: str) -> Sour
             lines[key] = line
     lines["body"] = record.body_line
     lines.setdefault("slug", lines.get("title", 1))
-    lines.setdefault("lang", 1)
+    lines.setdefault("lang", record.lines.get("", 1))
     if "description" not in lines and body.intro_line:
         lines["description"] = body.intro_line  # derived from the intro
     lines[f"heading:{article.title}"] = lines.get("title", 1)

@@ -22,7 +22,7 @@ from pipeline.config import Config, Site
 from pipeline.derive import Page, derive_page
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.render import RenderedPage, render_page, render_sitemap
-from pipeline.sources import LoadedArticle, content_files, load_article
+from pipeline.sources import LoadedArticle, content_files, load_articles
 from pipeline.textmetrics import grapheme_len
 from pipeline.write import MANIFEST, OutputFile, WriteResult, write_files
 
@@ -51,7 +51,7 @@ def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
     problems: list[Problem] = []
     for path in content_files(folder):
         try:
-            loaded.append(load_article(path))
+            loaded.extend(load_articles(path))
         except ContentError as exc:
             problems.extend(
                 dataclasses.replace(p, path=_display(Path(p.path), root))

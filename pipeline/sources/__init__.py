@@ -16,11 +16,13 @@ from pydantic import BaseModel, ValidationError
 
 from pipeline.errors import ContentError, Problem
 from pipeline.models import Article
+from pipeline.sources.dataset import read_csv, read_jsonl
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.sources.record import Record
 from pipeline.sources.structured import read_json, read_yaml
 
 Reader = Callable[[Path, str], Record]
+DatasetReader = Callable[[Path, str], list[Record]]
 
 READERS: dict[str, Reader] = {
     ".md": read_markdown,
@@ -28,6 +30,10 @@ READERS: dict[str, Reader] = {
     ".yaml": read_yaml,
     ".yml": read_yaml,
     ".json": read_json,
+}
+DATASETS: dict[str, DatasetReader] = {
+    ".csv": read_csv,
+    ".jsonl": read_jsonl,
 }
 
 
@@ -44,7 +50,7 @@ def content_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.rglob("*")
-        if p.suffix.lower() in READERS
+        if (p.suffix.lower() in READERS or p.suffix.lower() in DATASETS)
         and p.is_file()
         and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
     )
@@ -56,6 +62,17 @@ def read(path: Path) -> Record:
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise ContentError([Problem(path, None, None, f"unknown format (use {known})")])
+    return reader(path, _text(path))
+
+
+def read_records(path: Path) -> list[Record]:
+    """All records of a file: one for an article file, one per row for a dataset."""
+    dataset = DATASETS.get(path.suffix.lower())
+    return dataset(path, _text(path)) if dataset else [read(path)]
+
+
+def _text(path: Path) -> str:
+    """The file as text: UTF-8 (a BOM is dropped), newlines normalised."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -67,7 +84,7 @@ def read(path: Path) -> Record:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ContentError([Problem(path, line, None, "not valid UTF-8")]) from None
-    return reader(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def validate(record: Record) -> LoadedArticle:
@@ -83,6 +100,19 @@ def validate(record: Record) -> LoadedArticle:
 def load_article(path: Path) -> LoadedArticle:
     """Read and validate one content file."""
     return validate(read(path))
+
+
+def load_articles(path: Path) -> list[LoadedArticle]:
+    """Read and validate every article of a file, reporting all problems at once."""
+    loaded, problems = [], []
+    for record in read_records(path):
+        try:
+            loaded.append(validate(record))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return loaded
 
 
 def _known_fields(loc: list[str]) -> list[str]:

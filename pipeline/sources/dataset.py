@@ -1,0 +1,138 @@
+"""Readers for datasets: one article per CSV row or JSON Lines line.
+
+For programmatic pages: thousands of articles from one file. Column names are
+the content fields; dotted names build nested values (`author.name`,
+`image.url`, `faq.0.question`, `faq.0.answer`), and a list-of-text field
+(`key_points`, `seo-pipeline-disable`) may be one cell with one item per line.
+Empty cells are omitted, so optional fields may be left blank. Every field of a
+row maps to the row's line, so errors and findings point at it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ContentError, Problem
+from pipeline.sources.record import Record
+
+LINE_LISTS = frozenset({"key_points", "seo-pipeline-disable"})
+
+
+def read_csv(path: Path, text: str) -> list[Record]:
+    """One record per CSV row (header row first; quoted cells may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return []
+    except csv.Error as exc:
+        raise ContentError([Problem(path, 1, None, f"invalid CSV: {exc}")]) from None
+    names = [name.strip() for name in header]
+    duplicates = sorted({n for n in names if names.count(n) > 1 and n})
+    if duplicates:
+        raise ContentError([Problem(path, 1, duplicates[0], "duplicate column")])
+    records, problems = [], []
+    first = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(path, first, None, f"invalid CSV: {exc}"))
+            break
+        line, first = first, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue  # blank line
+        if len(row) > len(names):
+            problems.append(
+                Problem(path, line, None, f"{len(row)} cells but {len(names)} columns")
+            )
+            continue
+        cells = {n: c for n, c in zip(names, row, strict=False) if n and c.strip()}
+        try:
+            records.append(_record(path, line, cells))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return records
+
+
+def read_jsonl(path: Path, text: str) -> list[Record]:
+    """One record per non-blank line, each a JSON object."""
+    records, problems = [], []
+    for line, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.append(
+                Problem(
+                    path, line, None, f"invalid JSON: {exc.msg} (column {exc.colno})"
+                )
+            )
+            continue
+        if not isinstance(data, dict):
+            problems.append(
+                Problem(path, line, None, "each line must be a JSON object")
+            )
+            continue
+        records.append(Record(path, data, _all_lines(data, line), body_line=line))
+    if problems:
+        raise ContentError(problems)
+    return records
+
+
+def _record(path: Path, line: int, cells: dict[str, str]) -> Record:
+    data: dict[str, Any] = {}
+    for name, value in cells.items():
+        cell: Any = value
+        if name in LINE_LISTS:
+            cell = [item.strip() for item in value.splitlines() if item.strip()]
+        _assign(path, line, data, name.split("."), cell)
+    return Record(path, _lists(data), _all_lines(data, line), body_line=line)
+
+
+def _assign(
+    path: Path, line: int, data: dict[str, Any], keys: list[str], value: Any
+) -> None:
+    node = data
+    for key in keys[:-1]:
+        child = node.setdefault(key, {})
+        if not isinstance(child, dict):
+            raise ContentError(
+                [Problem(path, line, ".".join(keys), "conflicts with another column")]
+            )
+        node = child
+    node[keys[-1]] = value
+
+
+def _lists(value: Any) -> Any:
+    """`{"0": a, "1": b}` → `[a, b]`, recursively (from `faq.0.question` columns)."""
+    if not isinstance(value, dict):
+        return value
+    converted = {k: _lists(v) for k, v in value.items()}
+    if converted and all(k.isdigit() for k in converted):
+        return [converted[k] for k in sorted(converted, key=int)]
+    return converted
+
+
+def _all_lines(data: Any, line: int, prefix: str = "") -> dict[str, int]:
+    lines = {prefix: line}
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
+    for key, value in items:
+        dotted = f"{prefix}.{key}" if prefix else str(key)
+        lines |= _all_lines(value, line, dotted)
+    return lines
