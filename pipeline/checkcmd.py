@@ -27,13 +27,15 @@ from pipeline.errors import PipelineError, Problem
 from pipeline.report.options import GateOptions, effective_config, finish, gate_options
 
 HTML_SUFFIXES = (".html", ".htm")
-SKIP_DIRS = {"node_modules", "__pycache__"}
+# `_report` holds seo-pipeline's own HTML report (build writes output/_report/).
+SKIP_DIRS = {"node_modules", "__pycache__", "_report"}
 
 
 def html_files(paths: Iterable[Path]) -> list[Path]:
     """The pages to check: files as given, `*.html`/`*.htm` under folders.
 
-    Hidden folders and `node_modules` are skipped. A missing path is an input
+    Hidden folders, `node_modules` and seo-pipeline's own `_report` folder
+    are skipped (a file named explicitly is always checked). A missing path is an input
     error (exit 2), and so is finding no page at all.
     """
     found: list[Path] = []
