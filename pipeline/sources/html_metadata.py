@@ -1,0 +1,188 @@
+"""IMPORT HTML pages: front matter from `<head>`, JSON-LD and the H1.
+
+Title, meta description, slug (canonical URL), language, dates, author,
+keyphrase, schema type and the lead image, each noted in `recognised`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from pipeline.models import LANG_RE
+from pipeline.sources.html_markdown import attr, plain_text
+from pipeline.sources.import_common import ImportState, iso_date, slug_or_none
+
+ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "WebPage")
+
+Node = dict[str, Any]
+
+
+def jsonld_nodes(soup: BeautifulSoup) -> tuple[list[Node], list[str]]:
+    """Every JSON-LD object on the page (`@graph` and lists flattened), and the
+    scripts that are not valid JSON."""
+    nodes: list[Node] = []
+    errors: list[str] = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.get_text())
+        except json.JSONDecodeError as exc:
+            errors.append(f"invalid JSON-LD ({exc.msg}): {script.get_text()[:80]}")
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                nodes.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    return nodes, errors
+
+
+def node_types(node: Node) -> set[str]:
+    """The `@type`s of a JSON-LD node."""
+    kind = node.get("@type", [])
+    return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)}
+
+
+def find_node(nodes: list[Node], *kinds: str) -> Node | None:
+    """The first node of the first of `kinds` present."""
+    for kind in kinds:
+        for node in nodes:
+            if kind in node_types(node):
+                return node
+    return None
+
+
+def _meta(soup: BeautifulSoup, key: str) -> str:
+    tag = soup.find("meta", attrs={"name": key}) or soup.find("meta", property=key)
+    return attr(tag, "content").strip() if isinstance(tag, Tag) else ""
+
+
+def take_title(
+    state: ImportState, soup: BeautifulSoup, main: Tag, nodes: list[Node]
+) -> None:
+    """The H1 (removed from the body), else og:title, headline or `<title>`."""
+    h1 = main.find("h1") or soup.find("h1")
+    article = find_node(nodes, *ARTICLE_TYPES) or {}
+    if isinstance(h1, Tag) and h1.get_text(strip=True):
+        title = plain_text(h1)
+        h1.decompose()
+    else:
+        title = _meta(soup, "og:title") or str(article.get("headline", ""))
+        title = title or (soup.title.get_text(" ", strip=True) if soup.title else "")
+    if title:
+        state.front["title"] = title
+        state.recognised.append("title")
+
+
+def head_metadata(state: ImportState, soup: BeautifulSoup, nodes: list[Node]) -> None:
+    """Description, slug, language, dates, author, keyphrase and schema type."""
+    article = (
+        find_node(nodes, "Article", "BlogPosting", "NewsArticle", "MedicalWebPage")
+        or {}
+    )
+    front, seen = state.front, state.recognised
+    description = _meta(soup, "description") or _meta(soup, "og:description")
+    if description:
+        front["description"] = description
+        seen.append(f"meta description ({len(description)} chars)")
+    canonical = soup.find("link", rel="canonical")
+    slug = _slug_from_url(attr(canonical, "href"))
+    if slug:
+        front["slug"] = slug
+        seen.append(f"slug: {slug} (from the canonical URL)")
+    html_tag = soup.find("html")
+    lang = attr(html_tag, "lang").strip() or str(article.get("inLanguage", ""))
+    if LANG_RE.match(lang):
+        front["lang"] = lang
+        seen.append(f"lang: {lang}")
+    published = _date(
+        article.get("datePublished") or _meta(soup, "article:published_time")
+    )
+    modified = _date(
+        article.get("dateModified") or _meta(soup, "article:modified_time")
+    )
+    if published:
+        front["date"] = published
+        seen.append(f"date: {published.isoformat()}")
+    if modified and modified != published:
+        front["updated"] = modified
+        seen.append(f"updated: {modified.isoformat()}")
+    author = _author(article.get("author"))
+    if author:
+        front["author"] = author
+        seen.append(f"author: {author['name']}")
+    if isinstance(article.get("keywords"), str) and article["keywords"].strip():
+        front["keyphrase"] = article["keywords"].strip()
+        seen.append(f"keyphrase: {front['keyphrase']}")
+    if find_node(nodes, "MedicalWebPage"):
+        front["schema_type"] = "MedicalWebPage"
+    elif "BlogPosting" in node_types(article):
+        front["schema_type"] = "BlogPosting"
+    if "schema_type" in front:
+        seen.append(f"schema type: {front['schema_type']}")
+
+
+def _slug_from_url(url: str) -> str | None:
+    path = urlsplit(url.strip()).path.rstrip("/")
+    last = re.sub(r"/index$", "", re.sub(r"\.html?$", "", path)).rsplit("/", 1)[-1]
+    return slug_or_none(last)
+
+
+def _date(value: Any) -> dt.date | None:
+    return iso_date(value) if isinstance(value, str) else None
+
+
+def _author(value: Any) -> dict[str, str] | None:
+    """A named author; `{"@id": …}` references (the publisher) are not authors."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, str) and value.strip():
+        return {"name": value.strip()}
+    if not isinstance(value, dict) or not str(value.get("name", "")).strip():
+        return None
+    author = {"name": str(value["name"]).strip()}
+    if isinstance(value.get("url"), str):
+        author["url"] = value["url"]
+    if "Organization" in node_types(value):
+        author["type"] = "Organization"
+    return author
+
+
+def take_image(state: ImportState, soup: BeautifulSoup, main: Tag) -> None:
+    """The lead image: og:image, with alt and size from its `<img>` when shown."""
+    url = _meta(soup, "og:image")
+    if not url:
+        return
+    img = next((i for i in main.find_all("img") if attr(i, "src") == url), None)
+    alt = attr(img, "alt").strip() or _meta(soup, "og:image:alt")
+    if not alt:
+        return
+    image: dict[str, Any] = {"url": _site_path(url, soup), "alt": alt}
+    for key in ("width", "height"):
+        size = attr(img, key) or _meta(soup, f"og:image:{key}")
+        if size.isdigit() and int(size) > 0:
+            image[key] = int(size)
+    state.front["image"] = image
+    state.recognised.append("lead image")
+    if isinstance(img, Tag):
+        figure = img.find_parent("figure")
+        empty = isinstance(figure, Tag) and not figure.get_text(strip=True)
+        (figure if empty and isinstance(figure, Tag) else img).decompose()
+
+
+def _site_path(url: str, soup: BeautifulSoup) -> str:
+    """An absolute URL on the page's own host → a site path."""
+    canonical = urlsplit(attr(soup.find("link", rel="canonical"), "href"))
+    parts = urlsplit(url)
+    if canonical.netloc and parts.netloc == canonical.netloc:
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return url
