@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.sources import validate
-from pipeline.sources.draft import decode_text, parse_draft
+from pipeline.sources.decode import decode_text
+from pipeline.sources.draft import parse_draft
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.sources.htmlpage import decode_html, parse_html_page
 from pipeline.sources.imported import ImportResult

@@ -11,7 +11,8 @@ import pytest
 
 from pipeline.errors import ContentError
 from pipeline.sources import validate
-from pipeline.sources.draft import decode_text, parse_draft
+from pipeline.sources.decode import decode_text
+from pipeline.sources.draft import parse_draft
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.sources.imported import ImportResult
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pipeline.errors import ContentError, Problem
 from pipeline.models import Article
 from pipeline.sources.dataset import read_csv, read_jsonl
+from pipeline.sources.decode import read_text
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.sources.record import Record
 from pipeline.sources.structured import read_json, read_yaml
@@ -62,29 +63,13 @@ def read(path: Path) -> Record:
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise ContentError([Problem(path, None, None, f"unknown format (use {known})")])
-    return reader(path, _text(path))
+    return reader(path, read_text(path))
 
 
 def read_records(path: Path) -> list[Record]:
     """All records of a file: one for an article file, one per row for a dataset."""
     dataset = DATASETS.get(path.suffix.lower())
-    return dataset(path, _text(path)) if dataset else [read(path)]
-
-
-def _text(path: Path) -> str:
-    """The file as text: UTF-8 (a BOM is dropped), newlines normalised."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(
-            [Problem(path, None, None, exc.strerror or str(exc))]
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError([Problem(path, line, None, "not valid UTF-8")]) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return dataset(path, read_text(path)) if dataset else [read(path)]
 
 
 def validate(record: Record) -> LoadedArticle:

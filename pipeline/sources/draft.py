@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.errors import ContentError, Problem
+from pipeline.sources.decode import normalise_newlines
 from pipeline.sources.draft_blocks import Block, heading_text, item_text, split_blocks
 from pipeline.sources.draft_faq import find_faq
 from pipeline.sources.draft_headings import heading_levels
@@ -52,21 +53,6 @@ class _Draft(ImportState):
     metadata: list[str] = field(default_factory=list)
     key_points: list[str] = field(default_factory=list)
     faq: list[dict[str, str]] = field(default_factory=list)
-
-
-def decode_text(data: bytes, source: str = "-") -> str:
-    """UTF-8 (with or without BOM) → text with `\\n` line endings."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ContentError([Problem(source, line, None, "not valid UTF-8")]) from None
-    return normalise_newlines(text)
-
-
-def normalise_newlines(text: str) -> str:
-    """Drop a leading BOM and turn CRLF / CR into LF."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_draft(text: str, source: str) -> ImportResult:
