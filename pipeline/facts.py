@@ -22,6 +22,7 @@ import lxml.html
 from lxml import etree
 
 if TYPE_CHECKING:
+    from pipeline.jsonld_graph import JsonLdGraph
     from pipeline.readability import ReadabilityScores
 
 
@@ -294,6 +295,15 @@ class PageFacts:
                 if isinstance(t, str):
                     types.add(t)
         return tuple(sorted(types))
+
+    @functools.cached_property
+    def jsonld_graph(self) -> JsonLdGraph:
+        """The JSON-LD as one graph: every object, nodes merged by `@id`, and
+        references resolved (`pipeline.jsonld_graph`). Computed once, shared
+        by the rules that read JSON-LD."""
+        from pipeline.jsonld_graph import build
+
+        return build(self.jsonld)
 
     @functools.cached_property
     def first_paragraph(self) -> TextBlock | None:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from pipeline.checks.registry import Family, Options, Problem
 from pipeline.facts import PageFacts
 from pipeline.findings import Severity
-from pipeline.schemaorg import is_subtype, local_name
+from pipeline.jsonld_graph import is_a
 
 
 class MetadataOptions(Options):
@@ -338,17 +338,6 @@ def image_missing_alt(page: PageFacts, opts: MetadataOptions) -> Iterator[Proble
             yield Problem(f"image {img.src!r} has no alt attribute", img)
 
 
-def _walk(node: Any) -> Iterator[Mapping[str, Any]]:
-    """Every object nested in a JSON-LD value."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
-
-
 def _iso(value: str) -> bool:
     if not _ISO_DATE.match(value.strip()):
         return False
@@ -382,14 +371,13 @@ def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Prob
     ```
     """
     names = set(opts.date_properties)
-    for block in page.jsonld:
-        for node in _walk(block.data):
-            for key in names & node.keys():
-                value = node[key]
-                if not isinstance(value, str) or not _iso(value):
-                    yield Problem(
-                        f"json-ld {key} {value!r} is not an ISO 8601 date", block
-                    )
+    for occ in page.jsonld_graph.walk(context=True):
+        for key in names & occ.node.keys():
+            value = occ.node[key]
+            if not isinstance(value, str) or not _iso(value):
+                yield Problem(
+                    f"json-ld {key} {value!r} is not an ISO 8601 date", occ.block
+                )
 
 
 def _author_problem(value: Any, nodes: Mapping[str, Mapping[str, Any]]) -> str | None:
@@ -404,10 +392,8 @@ def _author_problem(value: Any, nodes: Mapping[str, Mapping[str, Any]]) -> str |
         if target is None:
             return None  # a reference to a node outside the page: cannot tell
         value = {**target, **value}
-    types = value.get("@type")
-    listed = types if isinstance(types, list) else [types]
-    names = [local_name(t) or t for t in listed if isinstance(t, str)]
-    if not any(is_subtype(t, "Person") or is_subtype(t, "Organization") for t in names):
+    if not is_a(value, "Person") and not is_a(value, "Organization"):
+        types = value.get("@type")
         return f"json-ld author has @type {types!r}, not Person or Organization"
     name = value.get("name")
     if not isinstance(name, str) or not name.strip():
@@ -442,19 +428,20 @@ def author_not_person_or_organization(
     </script>
     ```
     """
+    # References resolve to the last declaration of an `@id` that has a `@type`,
+    # as written (not `jsonld_graph.index`, which merges declarations).
+    objects = page.jsonld_graph.objects
     nodes = {
-        node["@id"]: node
-        for block in page.jsonld
-        for node in _walk(block.data)
-        if isinstance(node.get("@id"), str) and "@type" in node
+        o.node["@id"]: o.node
+        for o in objects
+        if isinstance(o.node.get("@id"), str) and "@type" in o.node
     }
-    for block in page.jsonld:
-        for node in _walk(block.data):
-            authors = node.get("author")
+    for occ in objects:
+        if "author" in occ.node:
+            authors = occ.node["author"]
             for author in authors if isinstance(authors, list) else [authors]:
-                message = _author_problem(author, nodes) if "author" in node else None
-                if message:
-                    yield Problem(message, block)
+                if message := _author_problem(author, nodes):
+                    yield Problem(message, occ.block)
 
 
 @metadata.rule("META514", Severity.ERROR)
