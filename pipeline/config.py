@@ -17,24 +17,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.errors import ConfigError, Problem
+from pipeline.settings import SETTINGS, kebab
 
 CONFIG_FILES = ("seo-pipeline.toml", "pyproject.toml")
-
-
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
 
 
 class Site(BaseModel):
     """Site-wide settings used by every generated page."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        use_attribute_docstrings=True,
-        alias_generator=_kebab,
-        populate_by_name=True,
-    )
+    model_config = SETTINGS
 
     site_name: str = "My Site"
     """Name of the site (og:site_name, the Organization, the footer)."""
@@ -148,7 +139,7 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
     unknown = [k for k in table if k not in site_keys and k not in check_keys]
     where = source or Path("config")
     if unknown:
-        known = sorted({_kebab(k) for k in site_keys | check_keys})
+        known = sorted({kebab(k) for k in site_keys | check_keys})
         raise ConfigError([_unknown(where, key, known) for key in unknown])
     try:
         site = Site.model_validate({k: v for k, v in table.items() if k in site_keys})
@@ -180,14 +171,14 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
 def _aliases(model: type[BaseModel]) -> set[str]:
     names: set[str] = set()
     for name, field in model.model_fields.items():
-        names |= {name, _kebab(name)}
+        names |= {name, kebab(name)}
         if field.alias:
             names.add(field.alias)
     return names
 
 
 def _unknown(path: Path, key: str, known: list[str]) -> Problem:
-    guess = difflib.get_close_matches(_kebab(key), known, n=1, cutoff=0.6)
+    guess = difflib.get_close_matches(kebab(key), known, n=1, cutoff=0.6)
     hint = f"; did you mean '{guess[0]}'?" if guess else f" (known: {', '.join(known)})"
     return Problem(path, key_line(path, key), key, "unknown setting" + hint)
 

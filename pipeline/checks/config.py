@@ -17,15 +17,15 @@ from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
-    ConfigDict,
     Field,
     PrivateAttr,
     ValidationError,
     model_validator,
 )
 
-from pipeline.checks.registry import FAMILIES, REGISTRY, Options, kebab
+from pipeline.checks.registry import FAMILIES, REGISTRY, Options
 from pipeline.findings import Severity
+from pipeline.settings import SETTINGS, kebab
 
 SeverityName = Literal["info", "warning", "error"]
 
@@ -77,13 +77,7 @@ def _selector_known(selector: str) -> bool:
 class CheckConfig(BaseModel):
     """Settings of `seo-pipeline check` (and of the checks `build` runs)."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        use_attribute_docstrings=True,
-        alias_generator=kebab,
-        populate_by_name=True,
-    )
+    model_config = SETTINGS
 
     select: list[str] = Field(default_factory=lambda: ["ALL"])
     """Rules to run: codes, code prefixes (`LEN`, `HEAD3`), rule names or `ALL`."""

@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from pipeline.facts import Located, PageFacts
 from pipeline.findings import Severity
+from pipeline.settings import SETTINGS, kebab
 
 __all__ = [
     "FAMILIES",
@@ -38,17 +39,11 @@ __all__ = [
     "Severity",
     "SiteProblem",
     "is_selected",
-    "kebab",
     "resolve_severity",
 ]
 
 CODE_RE = re.compile(r"^(?P<family>[A-Z]+[1-9])\d\d$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def kebab(name: str) -> str:
-    """`description_max_chars` → `description-max-chars` (TOML keys)."""
-    return name.replace("_", "-")
 
 
 class Options(BaseModel):
@@ -58,13 +53,7 @@ class Options(BaseModel):
     and `seo-pipeline rules` show it), so every field must have one.
     """
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        use_attribute_docstrings=True,
-        alias_generator=kebab,
-        populate_by_name=True,
-    )
+    model_config = SETTINGS
 
 
 OptionsT = TypeVar("OptionsT", bound=Options)

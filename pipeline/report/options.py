@@ -34,10 +34,10 @@ from pydantic import ValidationError
 
 from pipeline import baseline as baselines
 from pipeline.checks.config import PROFILES, CheckConfig
-from pipeline.checks.registry import kebab
 from pipeline.checks.runner import CheckResult
 from pipeline.errors import ConfigError, PipelineError, Problem
 from pipeline.findings import Finding
+from pipeline.settings import kebab
 from pipeline.write import atomic_write
 
 F = TypeVar("F", bound=Callable[..., Any])
