@@ -87,7 +87,7 @@ def build(
     )
     target = "in memory" if no_write else f"into {_rel(site.output_dir, config.root)}/"
     click.echo(
-        f"Built {len(result.pages)} pages {target} "
+        f"Built {len(result.pages)} page{'' if len(result.pages) == 1 else 's'} {target} "
         f"in {result.elapsed_s:.2f} s{changed}{removed}",
         err=gate.report_on_stdout,
     )
