@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.config import Site
 from pipeline.findings import SourceMap
 from pipeline.labels import labels_for
 from pipeline.mdrender import Body, Heading, render_body, render_inline, slugify
 from pipeline.models import Article
-from pipeline.snippets import fit, fit_first, limits_for, measure
+from pipeline.snippets import SnippetLimits, fit, fit_first, limits_for, measure
 from pipeline.sources import LoadedArticle
 
 WORDS_PER_MINUTE = 230
@@ -84,13 +85,28 @@ def fit_description(
     return fit(paragraphs, "description", limits, keyphrase)
 
 
+@cache
+def _default_limits() -> SnippetLimits:
+    return limits_for()
+
+
 def count_words(text: str) -> int:
     """Words as a reader counts them (runs of letters/digits, with inner '-' or ''')."""
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
 
 
-def derive_page(loaded: LoadedArticle, site: Site, *, root: str = "") -> Page:
-    """Resolve one validated article into a renderable Page."""
+def derive_page(
+    loaded: LoadedArticle,
+    site: Site,
+    *,
+    root: str = "",
+    limits: SnippetLimits | None = None,
+) -> Page:
+    """Resolve one validated article into a renderable Page.
+
+    `limits` are the check profile's snippet budgets (default profile when
+    omitted); the character budget of a derived description is the site's.
+    """
     article, record = loaded.article, loaded.record
     source_path = _display_path(str(record.path), root)
     body = render_body(article.body, path=source_path, first_line=record.body_line)
@@ -100,7 +116,9 @@ def derive_page(loaded: LoadedArticle, site: Site, *, root: str = "") -> Page:
     # A writer's description is used as written unless it is over budget and
     # `fit_descriptions` is on; then the original is kept beside the fitted one.
     sources, original = (*body.intro, *article.key_points), None
-    budget = limits_for().replace(description_max_chars=site.description_max_chars)
+    budget = (limits or _default_limits()).replace(
+        description_max_chars=site.description_max_chars
+    )
     if not article.description:
         description = fit(sources, "description", budget, article.keyphrase)
         origin = "derived from the " + ("intro" if body.intro else "key points")

@@ -22,6 +22,7 @@ from pipeline.config import Config, Site
 from pipeline.derive import Page, derive_page
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.render import RenderedPage, render_page, render_sitemap
+from pipeline.snippets import limits_of
 from pipeline.sources import LoadedArticle, content_files, load_articles
 from pipeline.textmetrics import grapheme_len
 from pipeline.write import MANIFEST, OutputFile, WriteResult, write_files
@@ -62,9 +63,15 @@ def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
     return loaded
 
 
-def derive_all(loaded: Sequence[LoadedArticle], site: Site, root: Path) -> list[Page]:
-    """Derive every page; two pages with one slug are an error before any write."""
-    pages = [derive_page(item, site, root=str(root)) for item in loaded]
+def derive_all(
+    loaded: Sequence[LoadedArticle], site: Site, root: Path, checks: Any = None
+) -> list[Page]:
+    """Derive every page; two pages with one slug are an error before any write.
+
+    `checks` (a CheckConfig) gives the profile's snippet budgets for fitting.
+    """
+    limits = limits_of(checks) if checks is not None else None
+    pages = [derive_page(item, site, root=str(root), limits=limits) for item in loaded]
     counts = Counter(page.slug for page in pages)
     clashes = [
         Problem(
@@ -144,7 +151,8 @@ def build(
                 )
             ]
         )
-    pages = derive_all(load_all(site.content_dir, config.root), site, config.root)
+    loaded = load_all(site.content_dir, config.root)
+    pages = derive_all(loaded, site, config.root, config.checks)
     rendered = tuple(render_page(page, site) for page in pages)
     checks = run_checks(rendered, config) if check else None
     report = [] if checks is None else [_html_report(checks, config)]

@@ -304,3 +304,31 @@ def test_manifest_keeps_the_original_beside_the_fitted(tmp_path: Path) -> None:
     assert row["description_length"] == 117
     others = [r for p, r in rows.items() if p != "herpes-virus-back-pain/index.html"]
     assert all(r["description_original"] is None for r in others)
+
+
+def test_build_fits_derived_descriptions_to_the_profile_pixel_budget(
+    tmp_path: Path,
+) -> None:
+    """The check config's pixel budget (profile ← length table) reaches derive."""
+    from pipeline.config import load_config
+    from pipeline.run import build
+    from pipeline.textmetrics import text_width_px
+
+    (tmp_path / "content").mkdir()
+    intro = " ".join(f"Wide Wombat Warehouse Management part {n}." for n in "ABCDEF")
+    (tmp_path / "content" / "a.md").write_text(
+        f"---\ntitle: Wide\n---\n{intro}\n", encoding="utf-8"
+    )
+
+    def derived(config_text: str) -> str:
+        (tmp_path / "seo-pipeline.toml").write_text(config_text, encoding="utf-8")
+        (page,) = build(load_config(cwd=tmp_path), write=False).pages
+        return page.page.description
+
+    wide = derived("description-max-chars = 400\n")
+    narrow = derived(
+        "description-max-chars = 400\n[length]\ndescription-max-px = 500\n"
+    )
+    assert text_width_px(wide, 14) <= 920
+    assert text_width_px(narrow, 14) <= 500
+    assert len(narrow) < len(wide)
