@@ -14,194 +14,58 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
+from pipeline import facts_walk
+from pipeline.facts_types import (
+    BlockKind,
+    EncodingIssue,
+    FaqEntry,
+    Heading,
+    Image,
+    JsonLdBlock,
+    LengthClaim,
+    Link,
+    Located,
+    MetaTag,
+    Pos,
+    Tag,
+    TextBlock,
+)
+from pipeline.facts_walk import Walker, locate_line_col, parse_tree
+from pipeline.jsonld_graph import JsonLdGraph
+from pipeline.jsonld_graph import build as build_jsonld_graph
+
 if TYPE_CHECKING:
-    from pipeline.jsonld_graph import JsonLdGraph
+    # Imported where used: pipeline.readability loads its tables (~0.9 s) on import.
     from pipeline.readability import ReadabilityScores
 
-
-class Located(Protocol):
-    """Anything a problem can point at: its text and where it is."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def line(self) -> int | None: ...
-    @property
-    def column(self) -> int | None: ...
-    @property
-    def anchor(self) -> str: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Pos:
-    """A bare location (for what is missing: it points where it should be)."""
-
-    text: str = ""
-    line: int | None = None
-    column: int | None = None
-    anchor: str = "body"
+__all__ = [
+    "BlockKind",
+    "EncodingIssue",
+    "FaqEntry",
+    "Heading",
+    "Image",
+    "JsonLdBlock",
+    "LengthClaim",
+    "Link",
+    "Located",
+    "MetaTag",
+    "PageFacts",
+    "Pos",
+    "Tag",
+    "TextBlock",
+    "decode_html",
+    "parse",
+]
 
 
-class BlockKind(StrEnum):
-    """What a main-content text block is; readability segments by kind."""
-
-    PARAGRAPH = "paragraph"
-    LIST_ITEM = "list_item"
-    TABLE_CELL = "table_cell"
-    HEADING = "heading"
-    FAQ_QUESTION = "faq_question"
-    FAQ_ANSWER = "faq_answer"
-
-
-@dataclass(frozen=True, slots=True)
-class TextBlock:
-    """One block of visible main-content text (whitespace collapsed)."""
-
-    kind: BlockKind
-    text: str
-    line: int | None
-    column: int | None
-    anchor: str = "body"
-    level: int = 0
-    """Heading level (1–6) for headings, else 0."""
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """An `h1`–`h6` anywhere in the page, in document order."""
-
-    level: int
-    text: str
-    line: int | None
-    column: int | None
-    in_main: bool
-    anchor: str = "body"
-
-
-@dataclass(frozen=True, slots=True)
-class Tag:
-    """A `<title>`, a meta description or a canonical `<link>`."""
-
-    text: str
-    line: int | None
-    column: int | None
-    anchor: str
-    in_head: bool
-
-
-@dataclass(frozen=True, slots=True)
-class MetaTag:
-    """A `<meta>` with `name` or `property` (key lowercased) and `content`."""
-
-    key: str
-    text: str
-    line: int | None
-    column: int | None
-    in_head: bool
-    anchor: str = "body"
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """An `<a href>`; `text` is its visible text."""
-
-    href: str
-    text: str
-    rel: str
-    line: int | None
-    column: int | None
-    anchor: str = "body"
-
-
-@dataclass(frozen=True, slots=True)
-class Image:
-    """An `<img>`; `alt` is None when the attribute is missing."""
-
-    src: str
-    alt: str | None
-    line: int | None
-    column: int | None
-    anchor: str = "image"
-
-    @property
-    def text(self) -> str:
-        return self.src
-
-
-@dataclass(frozen=True, slots=True)
-class JsonLdBlock:
-    """A `<script type="application/ld+json">`: parsed `data` or an `error`.
-
-    `data` is the decoded JSON (treat it as read-only). On a syntax error,
-    `error` is the decoder's message and `error_line`/`error_column` are its
-    position in the HTML file.
-    """
-
-    raw: str
-    data: Any
-    error: str | None
-    line: int | None
-    column: int | None
-    error_line: int | None = None
-    error_column: int | None = None
-    anchor: str = "jsonld"
-
-    @property
-    def text(self) -> str:
-        return self.raw
-
-
-@dataclass(frozen=True, slots=True)
-class FaqEntry:
-    """A visible question and its answer (the text of the blocks that follow)."""
-
-    question: str
-    answer: str
-    line: int | None
-    column: int | None
-    anchor: str
-
-    @property
-    def text(self) -> str:
-        return self.question
-
-
-@dataclass(frozen=True, slots=True)
-class LengthClaim:
-    """A length the content states for some text, e.g. `“…” (149 characters)`.
-
-    `subject` is `description`, `title` or `text` (unknown); `quoted` is the
-    text the claim is about.
-    """
-
-    subject: str
-    quoted: str
-    claimed: int
-    line: int | None
-    column: int | None
-    anchor: str
-
-    @property
-    def text(self) -> str:
-        return self.quoted
-
-
-@dataclass(frozen=True, slots=True)
-class EncodingIssue:
-    """Bytes that were not valid UTF-8, or U+FFFD already in the text."""
-
-    message: str
-    line: int | None
-    column: int | None
-    anchor: str = "body"
-    text: str = ""
+_START = Pos(line=1, column=1)
+_SLUG = Pos(anchor="slug")
 
 
 @dataclass(frozen=True)
@@ -216,8 +80,8 @@ class PageFacts:
 
     path: str
     lang: str | None = None
-    root: Pos = Pos(line=1, column=1)
-    head: Pos = Pos(line=1, column=1)
+    root: Pos = _START
+    head: Pos = _START
     titles: tuple[Tag, ...] = ()
     descriptions: tuple[Tag, ...] = ()
     metas: tuple[MetaTag, ...] = ()
@@ -232,7 +96,7 @@ class PageFacts:
     """Path of the page URL (canonical, else og:url, else `/<slug>`)."""
     slug: str = ""
     """Last path segment without `.html` (front matter `slug` wins)."""
-    slug_pos: Pos = Pos(anchor="slug")
+    slug_pos: Pos = _SLUG
     keyphrase: str | None = None
     claims: tuple[LengthClaim, ...] = ()
     disabled: frozenset[str] = frozenset()
@@ -301,9 +165,7 @@ class PageFacts:
         """The JSON-LD as one graph: every object, nodes merged by `@id`, and
         references resolved (`pipeline.jsonld_graph`). Computed once, shared
         by the rules that read JSON-LD."""
-        from pipeline.jsonld_graph import build
-
-        return build(self.jsonld)
+        return build_jsonld_graph(self.jsonld)
 
     @functools.cached_property
     def first_paragraph(self) -> TextBlock | None:
@@ -341,9 +203,7 @@ _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=
 def decode_html(data: bytes) -> tuple[str, EncodingIssue | None]:
     """Decode page bytes: BOM, else strict UTF-8, else a declared charset; invalid
     UTF-8 is replaced with U+FFFD and reported (see `facts_walk.decode_html`)."""
-    from pipeline.facts_walk import decode_html as decode
-
-    return decode(data)
+    return facts_walk.decode_html(data)
 
 
 def parse(
@@ -359,8 +219,6 @@ def parse(
     `description_claimed_length` and `seo-pipeline-disable`; `keyphrase`
     overrides the front matter's (the `--keyphrase` flag).
     """
-    from pipeline.facts_walk import Walker, locate_line_col, parse_tree
-
     fm: Mapping[str, Any] = front_matter or {}
     issue: EncodingIssue | None = None
     if isinstance(html, bytes):

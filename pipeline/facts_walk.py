@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from lxml import html as lhtml
 
-from pipeline.facts import (
+from pipeline.facts_types import (
     BlockKind,
     EncodingIssue,
     FaqEntry,

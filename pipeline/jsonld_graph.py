@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline import schemaorg
-from pipeline.facts import JsonLdBlock
+from pipeline.facts_types import JsonLdBlock
 
 __all__ = [
     "JsonLdGraph",
