@@ -139,7 +139,7 @@ def schema(kind: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite existing content files.")
 def import_(inputs: Sequence[str], out_dir: Path, force: bool) -> None:
     """Turn plain-text drafts or HTML pages into content files (`-` reads stdin)."""
-    from pipeline.importer import import_files
+    from pipeline.importing import import_files
 
     for outcome in import_files(inputs, out_dir, force):
         click.echo(f"{outcome.source} → {outcome.target}")

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from bs4 import Tag
 from bs4.element import NavigableString, PreformattedString
 
-from pipeline.sources.html_markdown import (
+from pipeline.importing.common import FAQ_RE
+from pipeline.importing.html_markdown import (
     HEADINGS,
     INLINE,
     attr,
@@ -22,9 +23,8 @@ from pipeline.sources.html_markdown import (
     inline_markdown,
     plain_text,
 )
-from pipeline.sources.html_metadata import Node, find_node
-from pipeline.sources.import_common import FAQ_RE
-from pipeline.sources.imported import plural
+from pipeline.importing.html_metadata import Node, find_node
+from pipeline.importing.result import plural
 
 FAQ_CLASS = re.compile(r"(?:^|[-_ ])faqs?(?:$|[-_ ])|frequently-asked", re.I)
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ContentError, OutputError, Problem
+from pipeline.importing.draft import parse_draft
+from pipeline.importing.html_page import decode_html, parse_html_page
+from pipeline.importing.result import ImportResult
 from pipeline.sources import validate
 from pipeline.sources.decode import decode_text
-from pipeline.sources.draft import parse_draft
 from pipeline.sources.frontmatter import read_markdown
-from pipeline.sources.htmlpage import decode_html, parse_html_page
-from pipeline.sources.imported import ImportResult
 from pipeline.write import atomic_write
 
 STDIN = "-"

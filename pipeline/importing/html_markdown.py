@@ -15,7 +15,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString, PreformattedString
 
-from pipeline.sources.imported import gfm_table
+from pipeline.importing.result import gfm_table
 
 CHROME = ("nav", "header", "footer", "aside", "script", "style", "noscript", "template")
 INLINE = frozenset(

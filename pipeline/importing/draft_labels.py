@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.importing.common import iso_date, slug_or_none
 from pipeline.models import LANG_RE
-from pipeline.sources.import_common import iso_date, slug_or_none
 
 LABEL_RE = re.compile(
     r"^[*_]{0,2}(?P<label>[^\W\d_][\w' /&-]{0,40}?)\s*(?:\((?P<n>\d+)\s*(?:char\w*|zeichen|caracteres|caractères|caratteri|tekens)\))?"

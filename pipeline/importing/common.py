@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.importing.result import plural
 from pipeline.mdrender import slugify
 from pipeline.models import SLUG_RE
-from pipeline.sources.imported import plural
 
 KEY_POINTS_RE = re.compile(
     r"(?:key (?:points|takeaways|facts)|takeaways|summary|tl;?\s?dr|at a glance|"

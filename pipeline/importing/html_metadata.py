@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from pipeline.importing.common import ImportState, iso_date, slug_or_none
+from pipeline.importing.html_markdown import attr, plain_text
 from pipeline.models import LANG_RE
-from pipeline.sources.html_markdown import attr, plain_text
-from pipeline.sources.import_common import ImportState, iso_date, slug_or_none
 
 ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "WebPage")
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from pipeline.sources.draft_labels import description_value, label_kind, read_label
+from pipeline.importing.draft_labels import description_value, label_kind, read_label
 
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
 LIST_RE = re.compile(r"^(\s*)(?:([-*])\s+|(•)\s*|(\d{1,3})[.)]\s+)(?=\S)(.*)$")

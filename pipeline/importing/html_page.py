@@ -17,26 +17,26 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag, UnicodeDammit
 
-from pipeline.sources.html_faq import take_faq
-from pipeline.sources.html_markdown import (
+from pipeline.importing.common import (
+    KEY_POINTS_RE,
+    ImportState,
+    headings_summary,
+)
+from pipeline.importing.html_faq import take_faq
+from pipeline.importing.html_markdown import (
     CHROME,
     HEADINGS,
     attr,
     html_to_markdown,
     plain_text,
 )
-from pipeline.sources.html_metadata import (
+from pipeline.importing.html_metadata import (
     head_metadata,
     jsonld_nodes,
     take_image,
     take_title,
 )
-from pipeline.sources.import_common import (
-    KEY_POINTS_RE,
-    ImportState,
-    headings_summary,
-)
-from pipeline.sources.imported import ImportResult, plural, tables_summary
+from pipeline.importing.result import ImportResult, plural, tables_summary
 
 KEY_POINTS_CLASS = re.compile(
     r"key[-_ ]?(?:points|takeaways|facts)|takeaways|tl-?dr", re.I

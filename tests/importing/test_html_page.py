@@ -8,18 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.importing.html_page import decode_html, parse_html_page
+from pipeline.importing.result import ImportResult
 from pipeline.models import Article
 from pipeline.sources import load_article, validate
 from pipeline.sources.frontmatter import read_markdown
-from pipeline.sources.htmlpage import decode_html, parse_html_page
-from pipeline.sources.imported import ImportResult
 from tests.helpers import render_file, soup
-from tests.test_draft import flatten, plain
+from tests.importing.test_draft import flatten, plain
 
-HTML = Path(__file__).parent / "fixtures" / "html"
-DRAFT_GOLDEN = sorted(
-    (Path(__file__).parent / "fixtures" / "drafts").glob("*.expected.md")
-)
+HTML = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+DRAFT_GOLDEN = sorted((HTML.parent / "drafts").glob("*.expected.md"))
 PAGES = sorted(HTML.glob("*.html"))
 # Headings of the key-points and FAQ boxes: the page prints its own labels there.
 LABELS = {"FAQ", "À retenir", "Questions fréquentes"}
@@ -210,7 +208,7 @@ def test_decode_html_honours_meta_charset() -> None:
 
 
 def content_files() -> list[Path]:
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]
     return [repo / "content" / "herpes-back-pain.md", *DRAFT_GOLDEN]
 
 

@@ -16,17 +16,17 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.errors import ContentError, Problem
-from pipeline.sources.decode import normalise_newlines
-from pipeline.sources.draft_blocks import Block, heading_text, item_text, split_blocks
-from pipeline.sources.draft_faq import find_faq
-from pipeline.sources.draft_headings import heading_levels
-from pipeline.sources.draft_labels import parse_value
-from pipeline.sources.import_common import (
+from pipeline.importing.common import (
     KEY_POINTS_RE,
     ImportState,
     headings_summary,
 )
-from pipeline.sources.imported import ImportResult, gfm_table, plural, tables_summary
+from pipeline.importing.draft_blocks import Block, heading_text, item_text, split_blocks
+from pipeline.importing.draft_faq import find_faq
+from pipeline.importing.draft_headings import heading_levels
+from pipeline.importing.draft_labels import parse_value
+from pipeline.importing.result import ImportResult, gfm_table, plural, tables_summary
+from pipeline.sources.decode import normalise_newlines
 
 BY_RE = re.compile(r"^(?i:by|written by|von|par|por|di)\s+(?P<name>[\w .'-]{2,60})$")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.sources.draft_blocks import Block, heading_text, item_text, unbold
-from pipeline.sources.draft_headings import looks_heading
-from pipeline.sources.import_common import FAQ_RE
+from pipeline.importing.common import FAQ_RE
+from pipeline.importing.draft_blocks import Block, heading_text, item_text, unbold
+from pipeline.importing.draft_headings import looks_heading
 
 
 @dataclass

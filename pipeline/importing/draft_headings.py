@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.sources.draft_blocks import Block, ends_sentence
+from pipeline.importing.draft_blocks import Block, ends_sentence
 
 HEADING_STOP = frozenset(
     "the and for with their its your how what why when who which from into about "

@@ -13,7 +13,7 @@ from bs4 import Tag
 from pipeline.checks.config import CheckConfig
 from pipeline.config import Config
 from pipeline.errors import ContentError, OutputError
-from pipeline.importer import import_files, is_html
+from pipeline.importing import import_files, is_html
 from pipeline.run import BuildResult, build
 from pipeline.sources import load_article
 from tests.helpers import (
@@ -25,7 +25,7 @@ from tests.helpers import (
     visible_text,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "drafts" / "herpes-back-pain.txt"
 DRAFTS = sorted((FIXTURES / "drafts").glob("*.txt"))
 SEED_FILE = "herpes-virus-causes-back-pain.md"

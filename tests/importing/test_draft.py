@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from pipeline.errors import ContentError
+from pipeline.importing.draft import parse_draft
+from pipeline.importing.result import ImportResult
 from pipeline.sources import validate
 from pipeline.sources.decode import decode_text
-from pipeline.sources.draft import parse_draft
 from pipeline.sources.frontmatter import read_markdown
-from pipeline.sources.imported import ImportResult
 
-DRAFTS = Path(__file__).parent / "fixtures" / "drafts"
+DRAFTS = Path(__file__).resolve().parent.parent / "fixtures" / "drafts"
 SEED = DRAFTS / "herpes-back-pain.txt"
 ALL_DRAFTS = sorted(DRAFTS.glob("*.txt"))
 
