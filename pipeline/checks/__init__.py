@@ -15,6 +15,7 @@ from pipeline.checks import (  # noqa: F401  (importing a family registers its r
     readability,
     site,
     structured_data,
+    structured_data_faq,
 )
 from pipeline.checks.config import PROFILES, CheckConfig
 from pipeline.checks.registry import FAMILIES, REGISTRY, Family, Options, Problem, Rule

@@ -9,7 +9,8 @@ Messages never promise rich results: Google no longer shows FAQ rich results,
 but FAQPage is valid schema.org that other consumers read.
 
 The graph is the page's shared `PageFacts.jsonld_graph` (`pipeline.jsonld_graph`).
-The FAQPage rules SD403–SD406 are in `structured_data_faq`, imported below.
+The family and its options are in `structured_data_family`; the FAQPage rules
+SD403–SD406 are in `structured_data_faq`.
 """
 
 from __future__ import annotations
@@ -19,29 +20,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from pipeline import schemaorg
-from pipeline.checks.registry import Family, Options, Problem
+from pipeline.checks.registry import Problem
+from pipeline.checks.structured_data_family import (
+    StructuredDataOptions as StructuredDataOptions,  # re-exported: the family's options
+)
+from pipeline.checks.structured_data_family import structured_data
 from pipeline.facts import JsonLdBlock, PageFacts, Pos
 from pipeline.findings import Severity
 from pipeline.jsonld_graph import Node, is_a, listify, node_label, text_of, types_of
-
-
-class StructuredDataOptions(Options):
-    """Settings of the structured-data family."""
-
-    article_properties: tuple[str, ...] = (
-        "headline",
-        "author",
-        "datePublished",
-        "image",
-    )
-    """Properties every Article (or subtype) should have: Google's recommended Article properties."""
-    min_breadcrumbs: int = 2
-    """Fewest ListItems in a BreadcrumbList (Google: at least two)."""
-    extra_terms: tuple[str, ...] = ()
-    """Type or property names to accept although the shipped schema.org release lacks them."""
-
-
-structured_data = Family("SD4", "structured-data", StructuredDataOptions)
 
 # Where a missing Article property is edited in a content file (SourceMap anchors).
 _ANCHORS = {"headline": "title", "author": "author", "image": "image"}
@@ -380,8 +366,3 @@ def breadcrumb_list_too_short(
         if (n := sum(is_a(e, "ListItem") for e in entries)) < limit:
             what = "1 ListItem" if n == 1 else f"{n} ListItems"
             yield Problem(f"breadcrumb list has {what} (min {limit})", block, n, limit)
-
-
-# SD403–SD406 (FAQPage) live in their own module: importing it registers them
-# on `structured_data`, so importing this module registers every SD4xx rule.
-from pipeline.checks import structured_data_faq  # noqa: E402, F401

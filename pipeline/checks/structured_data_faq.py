@@ -1,7 +1,7 @@
 """SD403–SD406: FAQPage markup against the page's visible FAQ.
 
-Part of the structured-data family (`structured_data`, which imports this
-module so that its rules are registered with the rest of SD4xx). Questions
+Part of the structured-data family (`structured_data_family`; importing
+`pipeline.checks` registers these rules with the rest of SD4xx). Questions
 and answers are the FAQPage's `mainEntity` items, with `@id` references
 resolved through the page's `PageFacts.jsonld_graph`.
 """
@@ -15,7 +15,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from pipeline.checks.registry import Problem
-from pipeline.checks.structured_data import StructuredDataOptions, structured_data
+from pipeline.checks.structured_data_family import (
+    StructuredDataOptions,
+    structured_data,
+)
 from pipeline.facts import JsonLdBlock, PageFacts, Pos
 from pipeline.findings import Severity
 from pipeline.jsonld_graph import Node, is_a, listify, node_label, text_of
