@@ -37,7 +37,7 @@ from pipeline.facts_types import (
     TextBlock,
 )
 from pipeline.facts_walk import Walker, locate_line_col, parse_tree
-from pipeline.jsonld_graph import JsonLdGraph
+from pipeline.jsonld_graph import JsonLdGraph, listify
 from pipeline.jsonld_graph import build as build_jsonld_graph
 
 if TYPE_CHECKING:
@@ -134,30 +134,13 @@ class PageFacts:
         return found
 
     @functools.cached_property
-    def jsonld_items(self) -> tuple[tuple[JsonLdBlock, Mapping[str, Any]], ...]:
-        """Top-level JSON-LD objects (and `@graph` members) with their block."""
-        items: list[tuple[JsonLdBlock, Mapping[str, Any]]] = []
-        for block in self.jsonld:
-            stack = block.data if isinstance(block.data, list) else [block.data]
-            for node in stack:
-                if not isinstance(node, dict):
-                    continue
-                graph = node.get("@graph")
-                if isinstance(graph, list):
-                    items.extend((block, g) for g in graph if isinstance(g, dict))
-                if "@type" in node or not isinstance(graph, list):
-                    items.append((block, node))
-        return tuple(items)
-
-    @functools.cached_property
     def jsonld_types(self) -> tuple[str, ...]:
-        """Sorted `@type`s of the top-level JSON-LD items."""
+        """Sorted `@type`s of the top-level JSON-LD objects (and `@graph` members)."""
         types: set[str] = set()
-        for _, item in self.jsonld_items:
-            value = item.get("@type")
-            for t in value if isinstance(value, list) else [value]:
-                if isinstance(t, str):
-                    types.add(t)
+        for occ in self.jsonld_graph.walk():
+            if occ.top_level:
+                value = occ.node.get("@type")
+                types.update(t for t in listify(value) if isinstance(t, str))
         return tuple(sorted(types))
 
     @functools.cached_property

@@ -100,6 +100,17 @@ class Occurrence:
         return "@context" in self.path
 
     @property
+    def top_level(self) -> bool:
+        """Whether the object is a block's top object (or an item of its top
+        array), or a member of such an object's `@graph` list."""
+        path = self.path
+        if isinstance(self.block.data, list) and path:
+            path = path[1:]
+        return not path or (
+            len(path) == 2 and path[0] == "@graph" and isinstance(path[1], int)
+        )
+
+    @property
     def top(self) -> Node | None:
         """The top-level object (the block's object, or its array's item) the
         object is in; None under an item that is not an object."""

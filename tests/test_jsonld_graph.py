@@ -79,6 +79,32 @@ def test_top_is_the_top_level_object_of_an_occurrence() -> None:
     assert tops[4] == {"@type": "Article"}
 
 
+def test_top_level_objects_are_block_objects_array_items_and_graph_members() -> None:
+    g = graph(
+        {"@type": "WebPage", "@graph": [{"@type": "Article"}], "mainEntity": {"a": 1}},
+        [{"@type": "Person", "knows": {"@type": "Person"}}, [{"@type": "Thing"}]],
+        [{"@graph": [{"@type": "FAQPage", "mainEntity": [{"@type": "Question"}]}]}],
+    )
+    top = [(o.path, o.top_level) for o in g.walk()]
+    assert top == [
+        ((), True),
+        (("@graph", 0), True),
+        (("mainEntity",), False),
+        ((0,), True),
+        ((0, "knows"), False),
+        ((1, 0), False),  # an object in an array in an array: not a block object
+        ((0,), True),
+        ((0, "@graph", 0), True),
+        ((0, "@graph", 0, "mainEntity", 0), False),
+    ]
+
+
+def test_jsonld_types_are_the_top_level_types_only() -> None:
+    nested = {"@type": "WebPage", "mainEntity": {"@type": "Article"}}
+    facts = parse(page(nested, {"@graph": [{"@type": ["FAQPage", "WebPage"]}]}))
+    assert facts.jsonld_types == ("FAQPage", "WebPage")
+
+
 def test_blocks_that_did_not_parse_add_nothing() -> None:
     g = build([block(None, error="invalid JSON: x"), block("text"), block(42)])
     assert (g.objects, g.nodes, dict(g.index)) == ((), (), {})

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pipeline.checks.registry import Family, Options, Problem
 from pipeline.facts import PageFacts, Tag
 from pipeline.findings import Severity
+from pipeline.profiles import DEFAULT_LIMITS
 from pipeline.textmetrics import (
     DESCRIPTION_SIZE_PX,
     TITLE_SIZE_PX,
@@ -26,19 +27,19 @@ from pipeline.textmetrics import (
 class LengthOptions(Options):
     """Thresholds of the length family."""
 
-    title_max_chars: int = 60
+    title_max_chars: int = DEFAULT_LIMITS.title_max_chars
     """Longest title in characters (Moz, Yoast, Screaming Frog and Rank Math all use 60)."""
     title_min_chars: int = 30
     """Shortest title in characters (Screaming Frog's "below 30 characters")."""
-    title_max_px: int = 580
+    title_max_px: int = int(DEFAULT_LIMITS.title_max_px)
     """Widest title in px at 20 px Arial (Moz and Rank Math: about 580 px on desktop)."""
     title_min_px: int = 0
     """Narrowest title in px (0: off; Screaming Frog uses 200)."""
-    description_max_chars: int = 155
+    description_max_chars: int = DEFAULT_LIMITS.description_max_chars
     """Longest meta description in characters (Screaming Frog's default; Yoast 156)."""
     description_min_chars: int = 70
     """Shortest meta description in characters (Screaming Frog's default; Yoast 120)."""
-    description_max_px: int = 920
+    description_max_px: int = int(DEFAULT_LIMITS.description_max_px)
     """Widest meta description in px at 14 px Arial (the ~920 px desktop snippet)."""
     description_min_px: int = 0
     """Narrowest meta description in px (0: off; Screaming Frog uses 400)."""
@@ -323,7 +324,9 @@ def jsonld_headline_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[P
     """JSON-LD `headline` is over the old 110-character limit.
 
     ## What it does
-    Counts the characters of every JSON-LD `headline`.
+    Counts the characters of every JSON-LD `headline`, wherever the object
+    that has it is written: at the top of a block, in `@graph`, or nested
+    (an Article under `WebPage.mainEntity`).
 
     ## Why is this bad?
     Google required Article headlines of at most 110 characters until 2023
@@ -339,15 +342,15 @@ def jsonld_headline_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[P
     <script type="application/ld+json">{"@type": "Article", "headline": "Can herpes cause back pain?"}</script>
     ```
     """
-    for block, item in page.jsonld_items:
-        headline = item.get("headline")
+    for occ in page.jsonld_graph.walk():
+        headline = occ.node.get("headline")
         if (
             isinstance(headline, str)
             and (n := grapheme_len(headline)) > opts.headline_max_chars
         ):
             limit = opts.headline_max_chars
             yield Problem(
-                f"json-ld headline is {n} characters (max {limit})", block, n, limit
+                f"json-ld headline is {n} characters (max {limit})", occ.block, n, limit
             )
 
 

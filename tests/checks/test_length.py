@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -120,3 +121,13 @@ def test_claim_in_seed_draft_text() -> None:
 def test_approximate_width_is_said() -> None:
     [finding] = run(title("漢" * 40), "LEN102")
     assert "approximate" in finding.message
+
+
+def test_headline_nested_under_webpage_main_entity() -> None:
+    """LEN109 reads the page's one JSON-LD view: an Article nested under
+    `WebPage.mainEntity` is measured like a top-level one."""
+    page = Path(__file__).parent.parent / "fixtures/jsonld/webpage-main-entity.html"
+    found = run(page.read_text(encoding="utf-8"), "LEN109")
+    assert [(f.message, f.line, f.value, f.limit) for f in found] == [
+        ("json-ld headline is 128 characters (max 110)", 11, 128, 110)
+    ]
