@@ -27,6 +27,7 @@ from pipeline.facts_types import (
     Tag,
     TextBlock,
 )
+from pipeline.vocabulary import FAQ_HEADING_START, KEY_POINTS_CLASS
 
 MAX_DEPTH = 200
 """Deeper elements are read as plain text (no recursion limit on odd pages)."""
@@ -46,11 +47,6 @@ _SKIP = frozenset({
 })  # fmt: skip
 _NOT_MAIN = frozenset({"nav", "header", "footer", "aside"})
 _WS = re.compile(r"[ \t\n\r\f]+")
-_FAQ_HEADING = re.compile(
-    r"^(faqs?\b|frequently asked questions|common questions|questions (and|&) answers|q ?& ?a\b)",
-    re.I,
-)
-_KEY_POINTS = re.compile(r"key[-_ ]?(points|takeaways)|takeaways", re.I)
 # Page furniture inside main content: not the article's text.
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(breadcrumbs?|toc|table-of-contents|post-meta|entry-meta|byline"
@@ -246,7 +242,7 @@ class Walker:
             if "faq" in marks.lower():
                 self._faq_ids += 1
                 faq = faq or self._faq_ids
-            if _KEY_POINTS.search(marks):
+            if KEY_POINTS_CLASS.search(marks):
                 anchor = "key_points"
         if tag == "li":
             container = BlockKind.LIST_ITEM
@@ -375,7 +371,7 @@ class Walker:
 
         scope = 0
         for i, raw in enumerate(self._raw):
-            if raw.level and _FAQ_HEADING.match(raw.text):
+            if raw.level and FAQ_HEADING_START.match(raw.text):
                 flush()
                 faq_level, scope = raw.level, raw.faq
                 continue

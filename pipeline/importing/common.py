@@ -1,7 +1,7 @@
 """IMPORT, shared by drafts and HTML pages: section names, metadata values, state.
 
-Both importers recognise the same key-points and FAQ section names, parse
-slugs and ISO dates the same way, and summarise headings alike.
+Both importers parse slugs and ISO dates the same way and summarise headings
+alike; the section names they recognise are `pipeline.vocabulary`'s.
 """
 
 from __future__ import annotations
@@ -15,20 +15,6 @@ from typing import Any
 from pipeline.importing.result import plural
 from pipeline.mdrender import slugify
 from pipeline.models import SLUG_RE
-
-KEY_POINTS_RE = re.compile(
-    r"(?:key (?:points|takeaways|facts)|takeaways|summary|tl;?\s?dr|at a glance|"
-    r"in (?:short|brief)|puntos clave|points clés|l'essentiel|auf einen blick|"
-    r"das wichtigste(?: in kürze)?|punti chiave|pontos-chave|kernpunten)",
-    re.IGNORECASE,
-)
-FAQ_RE = re.compile(
-    r"(?:faqs?|frequently asked questions(?: \(faqs?\))?|common questions|"
-    r"questions and answers|q ?& ?a|preguntas frecuentes|foire aux questions|"
-    r"questions fréquentes|häufig gestellte fragen|häufige fragen|domande frequenti|"
-    r"perguntas frequentes|veelgestelde vragen)",
-    re.IGNORECASE,
-)
 
 
 @dataclass

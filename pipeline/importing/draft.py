@@ -16,17 +16,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.errors import ContentError, Problem
-from pipeline.importing.common import (
-    KEY_POINTS_RE,
-    ImportState,
-    headings_summary,
-)
+from pipeline.importing.common import ImportState, headings_summary
 from pipeline.importing.draft_blocks import Block, heading_text, item_text, split_blocks
 from pipeline.importing.draft_faq import find_faq
 from pipeline.importing.draft_headings import heading_levels
 from pipeline.importing.draft_labels import parse_value
 from pipeline.importing.result import ImportResult, gfm_table, plural, tables_summary
 from pipeline.sources.decode import normalise_newlines
+from pipeline.vocabulary import KEY_POINTS_HEADING
 
 BY_RE = re.compile(r"^(?i:by|written by|von|par|por|di)\s+(?P<name>[\w .'-]{2,60})$")
 
@@ -142,7 +139,7 @@ def _key_points(draft: _Draft, blocks: list[Block], used: set[int]) -> None:
     """A key-points heading over a list."""
     for i, block in enumerate(blocks[:-1]):
         name = heading_text(block)
-        if name and KEY_POINTS_RE.fullmatch(name) and blocks[i + 1].kind == "list":
+        if name and KEY_POINTS_HEADING.fullmatch(name) and blocks[i + 1].kind == "list":
             draft.key_points.extend(item_text(it) for it in blocks[i + 1].items)
             used.update((i, i + 1))
 

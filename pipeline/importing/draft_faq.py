@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.importing.common import FAQ_RE
 from pipeline.importing.draft_blocks import Block, heading_text, item_text, unbold
 from pipeline.importing.draft_headings import looks_heading
+from pipeline.vocabulary import FAQ_HEADING
 
 
 @dataclass
@@ -39,7 +39,7 @@ def find_faq(blocks: list[Block], used: set[int]) -> DraftFaq:
     faq = DraftFaq()
     for i, block in enumerate(blocks):
         name = heading_text(block)
-        if i not in used and name and FAQ_RE.fullmatch(name):
+        if i not in used and name and FAQ_HEADING.fullmatch(name):
             used.add(i)
             _faq_section(faq, blocks, i, used)
     for run in _pair_runs(blocks, used):

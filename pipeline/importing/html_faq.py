@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from bs4 import Tag
 from bs4.element import NavigableString, PreformattedString
 
-from pipeline.importing.common import FAQ_RE
 from pipeline.importing.html_markdown import (
     HEADINGS,
     INLINE,
@@ -25,6 +24,7 @@ from pipeline.importing.html_markdown import (
 )
 from pipeline.importing.html_metadata import Node, find_node
 from pipeline.importing.result import plural
+from pipeline.vocabulary import FAQ_HEADING
 
 FAQ_CLASS = re.compile(r"(?:^|[-_ ])faqs?(?:$|[-_ ])|frequently-asked", re.I)
 
@@ -89,7 +89,7 @@ def _faq_section(main: Tag) -> list[Tag]:
     if boxes:
         return boxes
     for heading in main.find_all(HEADINGS):
-        if FAQ_RE.fullmatch(plain_text(heading).rstrip(":")):
+        if FAQ_HEADING.fullmatch(plain_text(heading).rstrip(":")):
             elements = [heading]
             for sibling in heading.find_next_siblings():
                 if sibling.name in HEADINGS and sibling.name <= (heading.name or "h6"):
@@ -121,7 +121,7 @@ def _visible_faq(section: list[Tag]) -> tuple[Shown, list[str]]:
         text = plain_text(node)
         if not text:
             continue
-        if n == 0 and kind == "heading" and FAQ_RE.fullmatch(text.rstrip(":")):
+        if n == 0 and kind == "heading" and FAQ_HEADING.fullmatch(text.rstrip(":")):
             continue
         if kind == "heading" or _is_question_leaf(node, text):
             flush()

@@ -17,11 +17,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag, UnicodeDammit
 
-from pipeline.importing.common import (
-    KEY_POINTS_RE,
-    ImportState,
-    headings_summary,
-)
+from pipeline.importing.common import ImportState, headings_summary
 from pipeline.importing.html_faq import take_faq
 from pipeline.importing.html_markdown import (
     CHROME,
@@ -37,10 +33,8 @@ from pipeline.importing.html_metadata import (
     take_title,
 )
 from pipeline.importing.result import ImportResult, plural, tables_summary
+from pipeline.vocabulary import KEY_POINTS_CLASS, KEY_POINTS_HEADING
 
-KEY_POINTS_CLASS = re.compile(
-    r"key[-_ ]?(?:points|takeaways|facts)|takeaways|tl-?dr", re.I
-)
 BYLINE_CLASS = re.compile(
     r"byline|meta|author|date|posted|published|updated|reading", re.I
 )
@@ -127,7 +121,7 @@ def _key_points(page: _Page, main: Tag) -> list[str]:
         listing = heading.find_next_sibling()
         name = plain_text(heading).rstrip(":")
         is_list = isinstance(listing, Tag) and listing.name in ("ul", "ol")
-        if KEY_POINTS_RE.fullmatch(name) and is_list and isinstance(listing, Tag):
+        if KEY_POINTS_HEADING.fullmatch(name) and is_list and isinstance(listing, Tag):
             points = [plain_text(li) for li in listing.find_all("li") if plain_text(li)]
             heading.decompose()
             listing.decompose()
