@@ -128,17 +128,125 @@ def test_data_is_compact_sorted_and_attributed() -> None:
     assert (
         "CC BY-SA 3.0" in raw["attribution"] or "ShareAlike 3.0" in raw["attribution"]
     )
-    assert tuple(int(p) for p in raw["release"].split(".")) >= (12, 0)
-    for section in ("types", "properties"):
+    assert raw["release"] == "30.0"
+    for section in ("types", "properties", "parts", "superseded", "context"):
         assert list(raw[section]) == sorted(raw[section])
-        assert all(v == sorted(v) for v in raw[section].values())
-    # Every supertype and domain named is itself a known type.
+    assert all(v == sorted(v) for v in raw["types"].values())
+    for entry in raw["properties"].values():
+        assert entry["domains"] == sorted(entry["domains"])
+        assert entry["ranges"] == sorted(entry["ranges"])
+    # Every supertype, domain, range and replacement named is itself a known term.
     known = set(raw["types"])
     assert {t for sup in raw["types"].values() for t in sup} <= known
-    assert {t for dom in raw["properties"].values() for t in dom} <= known
+    assert {t for e in raw["properties"].values() for t in e["domains"]} <= known
+    assert {t for e in raw["properties"].values() for t in e["ranges"]} <= known
+    assert set(raw["superseded"].values()) <= known | set(raw["properties"])
+    assert set(raw["parts"]) <= known | set(raw["properties"])
     assert "creativecommons.org/licenses/by-sa/3.0" in (
         DATA / "SCHEMAORG-LICENSE"
     ).read_text(encoding="utf-8")
+
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCE = REPO / "tests" / "fixtures" / "schemaorg-30.0"
+
+
+def test_table_is_the_generators_output_from_the_committed_release(
+    tmp_path: Path,
+) -> None:
+    """Regenerate from the committed copy of schema.org 30.0 and compare byte
+    for byte: the shipped table and licence note are exactly the script's output."""
+    outputs = []
+    for run in ("a", "b"):
+        table, licence = tmp_path / f"{run}.json", tmp_path / f"{run}-LICENSE"
+        cmd = [sys.executable, str(REPO / "scripts" / "gen_schemaorg.py"), str(SOURCE)]
+        cmd += ["--output", str(table), "--license-output", str(licence)]
+        subprocess.run(cmd, check=True, capture_output=True)
+        outputs.append((table.read_bytes(), licence.read_bytes()))
+    assert outputs[0] == outputs[1]  # deterministic
+    assert outputs[0][0] == (DATA / "schemaorg.json").read_bytes(), (
+        "stale: run python scripts/gen_schemaorg.py tests/fixtures/schemaorg-30.0"
+    )
+    assert outputs[0][1] == (DATA / "SCHEMAORG-LICENSE").read_bytes()
+    check = [sys.executable, str(REPO / "scripts" / "gen_schemaorg.py"), str(SOURCE)]
+    assert subprocess.run([*check, "--check"], capture_output=True).returncode == 0
+
+
+def test_generator_check_detects_a_stale_table(tmp_path: Path) -> None:
+    stale = tmp_path / "schemaorg.json"
+    stale.write_text("{}\n", encoding="utf-8")
+    cmd = [sys.executable, str(REPO / "scripts" / "gen_schemaorg.py"), str(SOURCE)]
+    cmd += ["--output", str(stale), "--license-output", str(tmp_path / "L")]
+    done = subprocess.run([*cmd, "--check"], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "stale" in done.stderr
+
+
+def test_committed_release_copy_is_attributed() -> None:
+    readme = (SOURCE / "README.md").read_text(encoding="utf-8")
+    assert "CC BY-SA 3.0" in readme and "schema.org" in readme
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("Article", None),  # core
+        ("query", None),
+        ("MedicalCondition", "health-lifesci"),
+        ("Vehicle", None),
+        ("CarUsageType", "auto"),
+        ("Audiobook", "bib"),
+        ("StupidType", "attic"),
+        ("https://schema.org/MedicalCondition", "health-lifesci"),
+        ("Nope", None),
+    ],
+)
+def test_part(term: str, expected: str | None) -> None:
+    assert schemaorg.part(term) == expected
+
+
+def test_pending_terms_are_known_and_marked() -> None:
+    raw = json.loads((DATA / "schemaorg.json").read_text(encoding="utf-8"))
+    pending = [t for t, p in raw["parts"].items() if p == "pending"]
+    assert len(pending) > 300
+    for term in pending:
+        assert schemaorg.is_type(term) or schemaorg.is_property(term), term
+        assert schemaorg.part(term) == "pending"
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("option", "actionOption"),
+        ("interactionCount", "interactionStatistic"),
+        ("ProductReturnPolicy", "MerchantReturnPolicy"),
+        ("actionOption", None),
+        ("headline", None),
+    ],
+)
+def test_superseded_by(term: str, expected: str | None) -> None:
+    assert schemaorg.superseded_by(term) == expected
+
+
+def test_ranges() -> None:
+    assert schemaorg.ranges("startDate") == {"Date", "DateTime"}
+    assert "EntryPoint" in schemaorg.ranges("target")
+    assert schemaorg.ranges("nope") == frozenset()
+
+
+def test_remote_context_aliases_and_prefixes() -> None:
+    ctx = schemaorg.remote_context()
+    assert ctx["type"] == "@type" and ctx["id"] == "@id"
+    assert ctx["schema"] == "http://schema.org/"
+    assert ctx["@vocab"] == "http://schema.org/"
+    assert ctx["dcterms"] == "http://purl.org/dc/terms/"
+    assert "name" not in ctx  # resolved by @vocab, not listed
+
+
+def test_vocabulary_30_adds_terms_the_issue_names() -> None:
+    for term in ("OrganizationRole", "PerformanceRole", "PropertyValueSpecification"):
+        assert schemaorg.is_type(term)
+    assert schemaorg.release() == "30.0"
 
 
 def test_every_type_reaches_a_root() -> None:
@@ -193,29 +301,56 @@ def test_generator_reduces_a_release_graph() -> None:
             "schema:supersededBy": {"@id": "schema:headline"},
         },
     ]
-    vocab = gen.build(graph, "99.0")
+    graph.append(
+        {
+            "@id": "schema:draft",
+            "@type": "rdf:Property",
+            "schema:domainIncludes": {"@id": "schema:Thing"},
+            "schema:rangeIncludes": [{"@id": "schema:Text"}, {"@id": "ex:Other"}],
+            "schema:isPartOf": {"@id": "https://pending.schema.org"},
+        }
+    )
+    context = {
+        "@context": {
+            "type": "@type",
+            "@vocab": "http://schema.org/",
+            "schema": "http://schema.org/",
+            "headline": {"@id": "schema:headline"},
+            "HTML": {"@id": "rdf:HTML"},
+        }
+    }
+    vocab = gen.build(graph, "99.0", context)
     assert vocab["types"] == {"CreativeWork": ["Thing"], "Text": [], "Thing": []}
     assert vocab["properties"] == {
-        "headline": ["CreativeWork"],
-        "old": ["CreativeWork"],
+        "draft": {"domains": ["Thing"], "ranges": ["Text"]},
+        "headline": {"domains": ["CreativeWork"], "ranges": []},
+        "old": {"domains": ["CreativeWork"], "ranges": []},
+    }
+    assert vocab["superseded"] == {"old": "headline"}
+    assert vocab["parts"] == {"draft": "pending"}
+    assert vocab["context"] == {
+        "@vocab": "http://schema.org/",
+        "HTML": "rdf:HTML",
+        "schema": "http://schema.org/",
+        "type": "@type",
     }
     assert "ShareAlike 3.0" in vocab["attribution"]
     text = gen.dump(vocab)
     assert json.loads(text) == vocab
-    assert gen.dump(gen.build(list(reversed(graph)), "99.0")) == text  # deterministic
+    again = gen.build(list(reversed(graph)), "99.0", context)
+    assert gen.dump(again) == text  # deterministic
 
 
 @pytest.mark.parametrize(
     ("path", "version"),
     [
-        (
-            "schemaorg-0.1.1/schemaorg/data/releases/12.0/schemaorg-current-https.jsonld",
-            "12.0",
-        ),
-        ("schemaorg-29.0/data/releases/29.0/schemaorg-current-https.jsonld", "29.0"),
-        ("data/releases/29.0/schemaorg-all-https.jsonld", None),
+        ("tests/fixtures/schemaorg-30.0", "30.0"),
+        ("schemaorg/data/releases/29.0", "29.0"),
+        ("data/releases", None),
     ],
 )
-def test_generator_finds_release_files(path: str, version: str | None) -> None:
-    match = _generator().RELEASE_FILE.search(path)
+def test_generator_reads_the_release_from_the_folder(
+    path: str, version: str | None
+) -> None:
+    match = _generator().VERSION.search(path)
     assert (match["version"] if match else None) == version
