@@ -175,8 +175,8 @@ def build(
     # it the domain of its replacement, else Thing, so it stays usable.
     for name, entry in properties.items():
         if not entry["domains"]:
-            newer = properties.get(superseded.get(name, ""))
-            entry["domains"] = (newer or {}).get("domains") or ["Thing"]
+            replacement = properties.get(superseded.get(name, ""), {})
+            entry["domains"] = replacement.get("domains") or ["Thing"]
     return {
         "attribution": ATTRIBUTION.format(version=version),
         "release": version,
