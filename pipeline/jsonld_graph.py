@@ -29,6 +29,7 @@ from typing import Any
 
 from pipeline import schemaorg
 from pipeline.facts_types import JsonLdBlock
+from pipeline.jsonld_context import Context, schema_name, schema_org
 
 __all__ = [
     "JsonLdGraph",
@@ -92,7 +93,20 @@ class Occurrence:
 
     block: JsonLdBlock
     path: Path
+    """Keys (as written) and list indexes from the block's top value down."""
     node: Node
+    """The object as JSON-LD consumers read it: keys and `@type` values
+    resolved through the active `@context` (`pipeline.jsonld_context`), so
+    `type`/`id` are `@type`/`@id`, and `schema:name`, `https://schema.org/name`
+    or a custom prefix's name are `name`; keys of other vocabularies are their
+    full IRI, undefined keys stay as written. Objects in `@context` are as written."""
+    raw: Node
+    """The object exactly as written in the block."""
+    context: Context
+    """The active context at this object (its own `@context` applied)."""
+    via: str | None = None
+    """The resolved property this object is a value of (`member`, `mainEntity`);
+    None for top-level objects and `@graph` members."""
 
     @property
     def in_context(self) -> bool:
@@ -161,24 +175,76 @@ class JsonLdGraph:
         return found
 
 
+def resolve_key(key: str, ctx: Context) -> str:
+    """A key as consumers read it under `ctx`: a keyword, a schema.org local
+    name, another vocabulary's full IRI, or (undefined) the key as written."""
+    expanded = ctx.expand(key)
+    if expanded is None:
+        return key
+    return schema_name(expanded) or expanded
+
+
+def _resolve_types(value: Any, ctx: Context) -> Any:
+    """`@type` values resolved like keys (strings only; the rest unchanged)."""
+    if isinstance(value, str):
+        return resolve_key(value, ctx)
+    if isinstance(value, list):
+        return [resolve_key(t, ctx) if isinstance(t, str) else t for t in value]
+    return value
+
+
+_Task = tuple[Path, Any, Context, str | None, Any, str | int]
+
+
 def _objects(block: JsonLdBlock) -> Iterator[Occurrence]:
-    """Every object in a block's data, pre-order (iterative: no recursion limit)."""
-    stack: list[tuple[Path, Any]] = [((), block.data)]
+    """Every object in a block's data, pre-order (iterative: no recursion limit),
+    with keys resolved through the active context (see `Occurrence.node`).
+
+    A top-level object without `@context` is read under schema.org's context
+    (SD402 reports the missing context); one with a `@context` starts from an
+    empty context, as JSON-LD does."""
+    top: list[Any] = [None]
+    stack: list[_Task] = [((), block.data, schema_org(), None, top, 0)]
     while stack:
-        path, value = stack.pop()
-        children: Iterable[tuple[str | int, Any]]
+        path, value, ctx, via, parent, slot = stack.pop()
+        in_context = "@context" in path
+        children: list[_Task] = []
         if isinstance(value, dict):
-            yield Occurrence(block, path, value)
-            children = value.items()
+            if not in_context and "@context" in value:
+                is_top = not path or (len(path) == 1 and isinstance(block.data, list))
+                ctx = (Context() if is_top else ctx).extend(value["@context"])
+            node: dict[str, Any] = value if in_context else {}
+            for key, child in value.items():
+                if in_context or key == "@context":
+                    sub = (*path, key)
+                    children.append((sub, child, ctx, None, None, key))
+                    if not in_context:
+                        node[key] = child
+                    continue
+                name = resolve_key(key, ctx)
+                if name in node:
+                    continue  # `type` beside `@type`: the first one is read
+                if name == "@type":
+                    node[name] = _resolve_types(child, ctx)
+                    continue
+                node[name] = child
+                inner = (
+                    via
+                    if name in ("@list", "@set")
+                    else (None if name.startswith("@") else name)
+                )
+                children.append(((*path, key), child, ctx, inner, node, name))
+            if parent is not None:
+                parent[slot] = node
+            yield Occurrence(block, path, node, value, ctx, via)
         elif isinstance(value, list):
-            children = enumerate(value)
-        else:
-            continue
-        stack.extend(
-            ((*path, key), child)
-            for key, child in reversed(list(children))
-            if isinstance(child, dict | list)
-        )
+            items = value if parent is None else list(value)
+            if parent is not None:
+                parent[slot] = items
+            for i, child in enumerate(value):
+                owner = None if parent is None else items
+                children.append(((*path, i), child, ctx, via, owner, i))
+        stack.extend(t for t in reversed(children) if isinstance(t[1], dict | list))
 
 
 def build(blocks: Iterable[JsonLdBlock]) -> JsonLdGraph:
@@ -187,8 +253,8 @@ def build(blocks: Iterable[JsonLdBlock]) -> JsonLdGraph:
     merged: dict[str, dict[str, Any]] = {}
     declared: list[tuple[JsonLdBlock, Node]] = []
     for block in blocks:
-        if block.error is not None:
-            continue
+        if block.data is None:
+            continue  # did not parse (a repaired block has data and an error)
         for occ in _objects(block):
             objects.append(occ)
             if occ.in_context:

@@ -61,7 +61,8 @@ def test_objects_in_document_order_with_their_paths() -> None:
     assert [o.in_context for o in g.objects] == [False, True, True] + [False] * 4
     assert [o.path for o in g.walk()] == [o.path for o in g.objects if not o.in_context]
     assert list(g.walk(context=True)) == list(g.objects)
-    assert all(o.node is _at(data, o.path) for o in g.objects)
+    assert all(o.raw is _at(data, o.path) for o in g.objects)
+    assert all(o.node == o.raw for o in g.objects)  # nothing to resolve here
 
 
 def _at(data: Any, path: tuple[str | int, ...]) -> Any:

@@ -373,7 +373,7 @@ FULL_ARTICLE = {
         (
             "https://schema.org/Report",
             ["image"],
-            ["https://schema.org/Report has no image"],
+            ["Report has no image"],
         ),
     ],
 )
