@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from pipeline import facts_walk
+from pipeline.decode import decode_html
 from pipeline.facts_types import (
     BlockKind,
     EncodingIssue,
@@ -181,12 +181,6 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DISABLE = re.compile(r"<!--\s*seo-pipeline:\s*disable=([A-Za-z0-9_, ]+?)\s*-->")
 _EMPTY_DOC = "<html><head></head><body></body></html>"
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
-
-
-def decode_html(data: bytes) -> tuple[str, EncodingIssue | None]:
-    """Decode page bytes: BOM, else strict UTF-8, else a declared charset; invalid
-    UTF-8 is replaced with U+FFFD and reported (see `facts_walk.decode_html`)."""
-    return facts_walk.decode_html(data)
 
 
 def parse(

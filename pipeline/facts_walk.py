@@ -15,7 +15,6 @@ from lxml import html as lhtml
 
 from pipeline.facts_types import (
     BlockKind,
-    EncodingIssue,
     FaqEntry,
     Heading,
     Image,
@@ -56,7 +55,6 @@ _FURNITURE = re.compile(
 _TEXT_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "a", "span"}
 )
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CLAIM = re.compile(
     r"[“\"«„]([^”\"»“]{8,600})[”\"»]\s*\(\s*(\d{1,5})\s*(?:characters|chars?)\s*\)",
     re.I,
@@ -412,38 +410,6 @@ class Walker:
             self.claims.append(
                 LengthClaim(subject, quoted, claimed, raw.line, raw.column, anchor)
             )
-
-
-def decode_html(data: bytes) -> tuple[str, EncodingIssue | None]:
-    """Decode page bytes: BOM, else strict UTF-8, else a declared charset.
-
-    Invalid UTF-8 with no other declared charset is decoded with U+FFFD
-    replacement and reported as an `EncodingIssue` (a finding, not a crash:
-    one bad byte should not stop a site-wide check, and its position is kept).
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), None
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        start = exc.start
-    declared = _CHARSET.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii").lower()
-        if name.replace("-", "").replace("_", "") not in {"utf8", "unicode11utf8"}:
-            try:
-                return data.decode(name, errors="replace"), None
-            except LookupError:
-                pass
-    line = data.count(b"\n", 0, start) + 1
-    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
-    issue = EncodingIssue(
-        f"not valid UTF-8 at line {line}, column {column} "
-        f"(byte 0x{data[start]:02x}); decoded with U+FFFD",
-        line,
-        column,
-    )
-    return data.decode("utf-8", errors="replace"), issue
 
 
 def parse_tree(text: str, parser: lhtml.HTMLParser) -> Any:

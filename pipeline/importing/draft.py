@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from pipeline.decode import normalise_newlines
 from pipeline.errors import ContentError, Problem
 from pipeline.importing.common import ImportState, headings_summary
 from pipeline.importing.draft_blocks import Block, heading_text, item_text, split_blocks
@@ -22,7 +23,6 @@ from pipeline.importing.draft_faq import find_faq
 from pipeline.importing.draft_headings import heading_levels
 from pipeline.importing.draft_labels import parse_value
 from pipeline.importing.result import ImportResult, gfm_table, plural, tables_summary
-from pipeline.sources.decode import normalise_newlines
 from pipeline.vocabulary import KEY_POINTS_HEADING
 
 BY_RE = re.compile(r"^(?i:by|written by|von|par|por|di)\s+(?P<name>[\w .'-]{2,60})$")

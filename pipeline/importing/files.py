@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.decode import decode_html, decode_text
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.importing.draft import parse_draft
-from pipeline.importing.html_page import decode_html, parse_html_page
+from pipeline.importing.html_page import parse_html_page
 from pipeline.importing.result import ImportResult
 from pipeline.sources import validate
-from pipeline.sources.decode import decode_text
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.write import atomic_write
 
@@ -80,7 +80,7 @@ def import_bytes(name: str, data: bytes) -> ImportResult:
     """Parse one input and check that its content file will load."""
     display = "<stdin>" if name == STDIN else name
     if is_html(name, data):
-        result = parse_html_page(decode_html(data), display)
+        result = parse_html_page(decode_page(data, display), display)
         if not result.front_matter.get("title"):
             message = "no title found (no <h1>, og:title or <title>)"
             raise ContentError([Problem(display, None, "title", message)])
@@ -88,6 +88,20 @@ def import_bytes(name: str, data: bytes) -> ImportResult:
         result = parse_draft(decode_text(data, display), display)
     validate(read_markdown(Path(display), result.to_markdown()))
     return result
+
+
+def decode_page(data: bytes, display: str) -> str:
+    """An HTML page as text (see `pipeline.decode.decode_html`); bytes that are
+    neither UTF-8 nor in the charset the page declares are an error, as in a
+    draft, rather than U+FFFD written into the content file."""
+    text, issue = decode_html(data)
+    if issue is not None:
+        message = (
+            f"not valid UTF-8 at column {issue.column} and no other charset declared; "
+            'declare it (<meta charset="…">) or save the page as UTF-8'
+        )
+        raise ContentError([Problem(display, issue.line, None, message)])
+    return text
 
 
 def _check_targets(

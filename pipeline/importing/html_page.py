@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag, UnicodeDammit
+from bs4 import BeautifulSoup, Tag
 
 from pipeline.importing.common import ImportState, headings_summary
 from pipeline.importing.html_faq import take_faq
@@ -51,13 +51,6 @@ class _Page(ImportState):
         text = " ".join(text.split())
         if text:
             self.unplaced.append((_line_of(self.html, probe or text), text))
-
-
-def decode_html(data: bytes) -> str:
-    """Bytes → text, honouring a BOM or `<meta charset>` (UTF-8 when unsure)."""
-    dammit = UnicodeDammit(data, ["utf-8"], is_html=True)
-    text = dammit.unicode_markup if dammit.unicode_markup is not None else ""
-    return text.removeprefix("\ufeff")
 
 
 def parse_html_page(html: str, source: str) -> ImportResult:

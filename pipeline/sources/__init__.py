@@ -14,10 +14,10 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from pipeline.decode import read_text
 from pipeline.errors import ContentError, Problem
 from pipeline.models import Article
 from pipeline.sources.dataset import read_csv, read_jsonl
-from pipeline.sources.decode import read_text
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.sources.record import Record
 from pipeline.sources.structured import read_json, read_yaml

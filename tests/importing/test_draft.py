@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from pipeline.decode import decode_text
 from pipeline.errors import ContentError
 from pipeline.importing.draft import parse_draft
 from pipeline.importing.result import ImportResult
 from pipeline.sources import validate
-from pipeline.sources.decode import decode_text
 from pipeline.sources.frontmatter import read_markdown
 
 DRAFTS = Path(__file__).resolve().parent.parent / "fixtures" / "drafts"

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.importing.html_page import decode_html, parse_html_page
+from pipeline.errors import ContentError
+from pipeline.importing.files import decode_page
+from pipeline.importing.html_page import parse_html_page
 from pipeline.importing.result import ImportResult
 from pipeline.models import Article
 from pipeline.sources import load_article, validate
@@ -24,7 +26,7 @@ LABELS = {"FAQ", "À retenir", "Questions fréquentes"}
 
 
 def imported(path: Path) -> ImportResult:
-    return parse_html_page(decode_html(path.read_bytes()), str(path))
+    return parse_html_page(decode_page(path.read_bytes(), str(path)), str(path))
 
 
 def page(body: str, head: str = "") -> ImportResult:
@@ -198,10 +200,42 @@ def test_slug_from_canonical(canonical: str, slug: str | None) -> None:
     assert result.front_matter.get("slug") == slug
 
 
-def test_decode_html_honours_meta_charset() -> None:
-    data = '<html><head><meta charset="windows-1252"></head><body>café</body></html>'
-    assert "café" in decode_html(data.encode("cp1252"))
-    assert decode_html(b"\xef\xbb\xbf<html>\xc3\xa9</html>") == "<html>é</html>"
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (
+            '<html><head><meta charset="windows-1252"></head><body>café</body></html>'.encode(
+                "cp1252"
+            ),
+            '<html><head><meta charset="windows-1252"></head><body>café</body></html>',
+        ),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">é'.encode(
+                "latin-1"
+            ),
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">é',
+        ),
+        (
+            b'<?xml version="1.0" encoding="iso-8859-1"?><html>caf\xe9</html>',
+            '<?xml version="1.0" encoding="iso-8859-1"?><html>café</html>',
+        ),
+        (b"\xef\xbb\xbf<html>\xc3\xa9</html>", "<html>é</html>"),
+        ("<html>café</html>".encode("utf-16"), "<html>café</html>"),
+    ],
+    ids=["meta-charset", "http-equiv", "xml-declaration", "utf8-bom", "utf16-bom"],
+)
+def test_decode_page_honours_bom_and_declared_charset(data: bytes, text: str) -> None:
+    assert decode_page(data, "page.html") == text
+
+
+def test_undeclared_non_utf8_bytes_are_an_error_at_their_position() -> None:
+    data = b"<html><body>\n<p>caf\xe9</p></body></html>"
+    with pytest.raises(ContentError) as raised:
+        decode_page(data, "page.html")
+    assert str(raised.value) == (
+        "page.html:2: not valid UTF-8 at column 7 and no other charset declared; "
+        'declare it (<meta charset="…">) or save the page as UTF-8'
+    )
 
 
 # --- round trip through the renderer ----------------------------------------------------
