@@ -14,12 +14,13 @@ the network.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
+
+from pipeline.suggest import closest
 
 __all__ = [
     "ancestors",
@@ -190,7 +191,7 @@ def suggest(name: str, kind: Literal["type", "property"]) -> str | None:
     """The closest known type or property name, for a did-you-mean hint.
 
     A case-insensitive exact match wins (`faqpage` → `FAQPage`); otherwise the
-    best `difflib` match with a similarity of at least 0.75, if any.
+    best `pipeline.suggest.closest` match with a similarity of at least 0.75, if any.
     """
     local = local_name(name)
     if local is None:
@@ -200,5 +201,4 @@ def suggest(name: str, kind: Literal["type", "property"]) -> str | None:
     if (exact := folded.get(local.casefold())) is not None:
         return exact
     names = vocab.types if kind == "type" else vocab.properties
-    matches = difflib.get_close_matches(local, names, n=1, cutoff=0.75)
-    return matches[0] if matches else None
+    return closest(local, names, cutoff=0.75)
