@@ -22,8 +22,9 @@ from pipeline.importing.html_markdown import (
     inline_markdown,
     plain_text,
 )
-from pipeline.importing.html_metadata import Node, find_node
+from pipeline.importing.html_metadata import find_node
 from pipeline.importing.result import plural
+from pipeline.jsonld_graph import JsonLdGraph, listify
 from pipeline.vocabulary import FAQ_HEADING
 
 FAQ_CLASS = re.compile(r"(?:^|[-_ ])faqs?(?:$|[-_ ])|frequently-asked", re.I)
@@ -42,12 +43,12 @@ class PageFaq:
     note: str | None
 
 
-def take_faq(main: Tag, nodes: list[Node]) -> PageFaq:
+def take_faq(main: Tag, graph: JsonLdGraph) -> PageFaq:
     """FAQ from JSON-LD FAQPage first, then the visible section (which is removed)."""
     section = _faq_section(main)
     visible, stray = _visible_faq(section)
     items: list[dict[str, str]] = []
-    for question, answer in _jsonld_faq(find_node(nodes, "FAQPage")):
+    for question, answer in _jsonld_faq(graph):
         shown = visible.pop(_norm(question), None)
         answer = fragment_markdown(answer)
         if shown and _norm(shown[2]) == _norm(answer):
@@ -66,13 +67,16 @@ def take_faq(main: Tag, nodes: list[Node]) -> PageFaq:
     return PageFaq(items, stray, note)
 
 
-def _jsonld_faq(node: Node | None) -> Iterator[tuple[str, str]]:
-    entities = node.get("mainEntity", []) if node else []
-    for entity in entities if isinstance(entities, list) else [entities]:
+def _jsonld_faq(graph: JsonLdGraph) -> Iterator[tuple[str, str]]:
+    """(question, answer text) of the first FAQPage, `@id` references resolved."""
+    node = find_node(graph, "FAQPage")
+    for entity in listify(node.get("mainEntity")) if node else []:
+        entity = graph.resolve(entity)
         if not isinstance(entity, dict):
             continue
         accepted = entity.get("acceptedAnswer")
         accepted = accepted[0] if isinstance(accepted, list) and accepted else accepted
+        accepted = graph.resolve(accepted)
         answer = accepted.get("text") if isinstance(accepted, dict) else None
         question = entity.get("name")
         if isinstance(question, str) and isinstance(answer, str) and question.strip():

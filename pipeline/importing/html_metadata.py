@@ -14,49 +14,41 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from pipeline.facts_types import JsonLdBlock
 from pipeline.importing.common import ImportState, iso_date, slug_or_none
 from pipeline.importing.html_markdown import attr, plain_text
+from pipeline.jsonld_graph import JsonLdGraph, Node, types_of
+from pipeline.jsonld_graph import build as build_graph
 from pipeline.models import LANG_RE
 
 ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "WebPage")
 
-Node = dict[str, Any]
 
-
-def jsonld_nodes(soup: BeautifulSoup) -> tuple[list[Node], list[str]]:
-    """Every JSON-LD object on the page (`@graph` and lists flattened), and the
-    scripts that are not valid JSON."""
-    nodes: list[Node] = []
+def jsonld_graph(soup: BeautifulSoup) -> tuple[JsonLdGraph, list[str]]:
+    """The page's JSON-LD as the checker reads it (`pipeline.jsonld_graph`: `@graph`
+    and arrays flattened, keys and types resolved through `@context`, nodes
+    merged by `@id`), and the scripts that are not valid JSON."""
+    blocks: list[JsonLdBlock] = []
     errors: list[str] = []
     for script in soup.find_all("script", type="application/ld+json"):
+        text = script.get_text()
         try:
-            data = json.loads(script.get_text())
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
-            errors.append(f"invalid JSON-LD ({exc.msg}): {script.get_text()[:80]}")
+            errors.append(f"invalid JSON-LD ({exc.msg}): {text[:80]}")
             continue
-        stack = [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                nodes.append(item)
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(item["@graph"])
-    return nodes, errors
+        except RecursionError:
+            errors.append(f"invalid JSON-LD (nested too deeply): {text[:80]}")
+            continue
+        blocks.append(JsonLdBlock(text, data, None, None, None))
+    return build_graph(blocks), errors
 
 
-def node_types(node: Node) -> set[str]:
-    """The `@type`s of a JSON-LD node."""
-    kind = node.get("@type", [])
-    return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)}
-
-
-def find_node(nodes: list[Node], *kinds: str) -> Node | None:
-    """The first node of the first of `kinds` present."""
+def find_node(graph: JsonLdGraph, *kinds: str) -> Node | None:
+    """The first node of the first of `kinds` present (exact types, not subtypes)."""
     for kind in kinds:
-        for node in nodes:
-            if kind in node_types(node):
+        for _block, node in graph.nodes:
+            if kind in types_of(node):
                 return node
     return None
 
@@ -67,11 +59,11 @@ def _meta(soup: BeautifulSoup, key: str) -> str:
 
 
 def take_title(
-    state: ImportState, soup: BeautifulSoup, main: Tag, nodes: list[Node]
+    state: ImportState, soup: BeautifulSoup, main: Tag, graph: JsonLdGraph
 ) -> None:
     """The H1 (removed from the body), else og:title, headline or `<title>`."""
     h1 = main.find("h1") or soup.find("h1")
-    article = find_node(nodes, *ARTICLE_TYPES) or {}
+    article = find_node(graph, *ARTICLE_TYPES) or {}
     if isinstance(h1, Tag) and h1.get_text(strip=True):
         title = plain_text(h1)
         h1.decompose()
@@ -83,10 +75,10 @@ def take_title(
         state.recognised.append("title")
 
 
-def head_metadata(state: ImportState, soup: BeautifulSoup, nodes: list[Node]) -> None:
+def head_metadata(state: ImportState, soup: BeautifulSoup, graph: JsonLdGraph) -> None:
     """Description, slug, language, dates, author, keyphrase and schema type."""
     article = (
-        find_node(nodes, "Article", "BlogPosting", "NewsArticle", "MedicalWebPage")
+        find_node(graph, "Article", "BlogPosting", "NewsArticle", "MedicalWebPage")
         or {}
     )
     front, seen = state.front, state.recognised
@@ -123,9 +115,9 @@ def head_metadata(state: ImportState, soup: BeautifulSoup, nodes: list[Node]) ->
     if isinstance(article.get("keywords"), str) and article["keywords"].strip():
         front["keyphrase"] = article["keywords"].strip()
         seen.append(f"keyphrase: {front['keyphrase']}")
-    if find_node(nodes, "MedicalWebPage"):
+    if find_node(graph, "MedicalWebPage"):
         front["schema_type"] = "MedicalWebPage"
-    elif "BlogPosting" in node_types(article):
+    elif "BlogPosting" in types_of(article):
         front["schema_type"] = "BlogPosting"
     if "schema_type" in front:
         seen.append(f"schema type: {front['schema_type']}")
@@ -152,7 +144,7 @@ def _author(value: Any) -> dict[str, str] | None:
     author = {"name": str(value["name"]).strip()}
     if isinstance(value.get("url"), str):
         author["url"] = value["url"]
-    if "Organization" in node_types(value):
+    if "Organization" in types_of(value):
         author["type"] = "Organization"
     return author
 

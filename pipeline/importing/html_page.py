@@ -28,7 +28,7 @@ from pipeline.importing.html_markdown import (
 )
 from pipeline.importing.html_metadata import (
     head_metadata,
-    jsonld_nodes,
+    jsonld_graph,
     take_image,
     take_title,
 )
@@ -57,16 +57,16 @@ def parse_html_page(html: str, source: str) -> ImportResult:
     """Recognise title, metadata, key points, FAQ and body of an HTML page."""
     soup = BeautifulSoup(html, "lxml")
     page = _Page(html=html)
-    nodes, errors = jsonld_nodes(soup)
+    graph, errors = jsonld_graph(soup)
     for error in errors:
         page.lose(error)
     main = soup.find("main") or soup.find("article") or soup.body or soup
     assert isinstance(main, Tag)
-    take_title(page, soup, main, nodes)
-    head_metadata(page, soup, nodes)
+    take_title(page, soup, main, graph)
+    head_metadata(page, soup, graph)
     take_image(page, soup, main)
     key_points = _key_points(page, main)
-    faq = take_faq(main, nodes)
+    faq = take_faq(main, graph)
     for text in faq.stray:
         page.lose(text)
     if faq.note:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -133,6 +134,47 @@ def test_page_without_main_uses_body_and_jsonld_faq() -> None:
 
 
 # --- small pages ----------------------------------------------------------------------
+
+
+def test_jsonld_is_read_as_the_checker_reads_it() -> None:
+    """Prefixed keys and types, nested nodes and `@id` references, as in SD4xx."""
+    graph = {
+        "@context": {"@vocab": "https://schema.org/", "s": "https://schema.org/"},
+        "@graph": [
+            {
+                "@type": "WebPage",
+                "mainEntity": {
+                    "@type": "s:BlogPosting",
+                    "s:datePublished": "2024-05-01",
+                    "keywords": "descale kettle",
+                },
+            },
+            {
+                "@type": "FAQPage",
+                "mainEntity": [{"@id": "#q1"}],
+            },
+            {
+                "@id": "#q1",
+                "@type": "Question",
+                "name": "How often?",
+                "acceptedAnswer": {"@id": "#a1"},
+            },
+            {"@id": "#a1", "@type": "Answer", "text": "Once a month."},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    front = page("<p>Intro.</p>", head).front_matter
+    assert front["schema_type"] == "BlogPosting"
+    assert front["date"].isoformat() == "2024-05-01"
+    assert front["keyphrase"] == "descale kettle"
+    assert front["faq"] == [{"question": "How often?", "answer": "Once a month."}]
+
+
+def test_deeply_nested_jsonld_is_reported_not_a_crash() -> None:
+    head = '<script type="application/ld+json">' + "[" * 100_000 + "</script>"
+    result = page("<p>x</p>", head)
+    ((_, text),) = result.unplaced
+    assert text.startswith("invalid JSON-LD (nested too deeply): [[[")
 
 
 def test_text_that_looks_like_markdown_is_escaped() -> None:
