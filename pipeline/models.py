@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from pipeline.slugs import SLUG_RE, check_slug
+
+__all__ = ["SLUG_RE", "Article", "Author", "Breadcrumb", "FaqItem", "Image"]
+
+_DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S %z",  # Jekyll: 2014-03-02 14:33:00 +0100
+    "%Y-%m-%d %H:%M %z",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",  # Pelican: 2010-12-03 10:20
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+)
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 NonEmpty = Annotated[str, Field(min_length=1)]
@@ -77,7 +88,11 @@ class Article(StrictModel):
     """One article: front matter fields plus the Markdown body."""
 
     title: NonEmpty
-    """The page title and its single H1."""
+    """The article's visible title: its single H1, and the `<title>` unless
+    `seo_title` is set."""
+    seo_title: NonEmpty | None = None
+    """The `<title>` (also og:title, twitter:title and the WebPage name) when it
+    should differ from the H1; defaults to `title`."""
     description: str | None = None
     """The meta description. Derived from the intro when omitted."""
     description_claimed_length: int | None = Field(default=None, ge=0)
@@ -89,7 +104,8 @@ class Article(StrictModel):
     date: dt.date | None = None
     """Publication date (ISO 8601)."""
     updated: dt.date | None = None
-    """Last modification date (ISO 8601)."""
+    """Last modification date (ISO 8601). Also read from `lastmod` (Hugo),
+    `modified` (Pelican) and `last_modified_at` (Jekyll)."""
     author: Author | None = None
     """Author name, or an object with `name`, `url`, `type`."""
     keyphrase: str | None = None
@@ -106,6 +122,15 @@ class Article(StrictModel):
     """The trail; defaults to Home → this page."""
     image: Image | None = None
     """Lead image (recommended for Article rich results and social cards)."""
+    tags: list[NonEmpty] = Field(default_factory=list)
+    """Topic tags (Jekyll, Hugo and Pelican `tags`)."""
+    categories: list[NonEmpty] = Field(default_factory=list)
+    """Sections the article belongs to (`categories`, Pelican `Category`)."""
+    draft: bool = False
+    """A draft (Hugo `draft: true`, Jekyll `published: false`, Pelican `Status: draft`)."""
+    extra: dict[str, Any] = Field(default_factory=dict)
+    """Front-matter keys of another generator that have no field here (Jekyll
+    `layout`, Hugo `aliases`, …), kept as read; the build lists them."""
     seo_pipeline_disable: list[str] = Field(
         default_factory=list, alias="seo-pipeline-disable"
     )
@@ -118,14 +143,34 @@ class Article(StrictModel):
     def _author_from_string(cls, value: object) -> object:
         return {"name": value} if isinstance(value, str) else value
 
+    @field_validator("date", "updated", mode="before")
+    @classmethod
+    def _date_from_datetime(cls, value: object) -> object:
+        """Dates with a time (and zone), as Jekyll, Hugo and Pelican write them."""
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if not isinstance(value, str) or len(value) > 64:
+            return value
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+        for fmt in _DATETIME_FORMATS:
+            try:
+                return dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+        return value  # pydantic names what is wrong ("day value is outside …")
+
     @field_validator("slug")
     @classmethod
     def _slug_is_safe(cls, value: str | None) -> str | None:
-        if value is not None and not SLUG_RE.match(value):
-            raise ValueError(
-                f"must be lowercase letters, digits and single hyphens (got {value!r})"
-            )
-        return value
+        return None if value is None else check_slug(value)
 
     @field_validator("lang")
     @classmethod

@@ -12,29 +12,54 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ContentError, Problem
+from pipeline.limits import Limits
 from pipeline.sources.record import Record
+from pipeline.sources.structured import parse_json
 
 LINE_LISTS = frozenset({"key_points", "seo-pipeline-disable"})
+_LIMITS = Limits()
 
 
-def read_csv(path: Path, text: str) -> list[Record]:
-    """One record per CSV row (header row first; quoted cells may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _empty(path: Path, line: int) -> ContentError:
+    return ContentError(
+        [Problem(path, line, None, "dataset has 0 rows (it would add no pages)")]
+    )
+
+
+def read_csv(path: Path, text: str, limits: Limits = _LIMITS) -> list[Record]:
+    """One record per CSV row (header row first; quoted cells may span lines).
+
+    Quoting is strict: an unterminated quote is an error at the line where its
+    cell starts, not a cell that silently swallows the rest of the file.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
-        return []
+        raise _empty(path, 1) from None
     except csv.Error as exc:
         raise ContentError([Problem(path, 1, None, f"invalid CSV: {exc}")]) from None
     names = [name.strip() for name in header]
     duplicates = sorted({n for n in names if names.count(n) > 1 and n})
     if duplicates:
         raise ContentError([Problem(path, 1, duplicates[0], "duplicate column")])
+    for name in names:
+        if name.count(".") + 1 >= limits.max_depth:
+            raise ContentError(
+                [
+                    Problem(
+                        path,
+                        1,
+                        name[:80],
+                        f"nested more than {limits.max_depth} levels deep "
+                        "(limit max-depth)",
+                    )
+                ]
+            )
     records, problems = [], []
     first = reader.line_num + 1
     while True:
@@ -43,7 +68,10 @@ def read_csv(path: Path, text: str) -> list[Record]:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(path, first, None, f"invalid CSV: {exc}"))
+            reason = str(exc)
+            if reason == "unexpected end of data":
+                reason = "a quoted cell is not closed (unterminated '\"')"
+            problems.append(Problem(path, first, None, f"invalid CSV: {reason}"))
             break
         line, first = first, reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -60,23 +88,23 @@ def read_csv(path: Path, text: str) -> list[Record]:
             problems.extend(exc.problems)
     if problems:
         raise ContentError(problems)
+    if not records:
+        raise _empty(path, first)
     return records
 
 
-def read_jsonl(path: Path, text: str) -> list[Record]:
-    """One record per non-blank line, each a JSON object."""
+def read_jsonl(path: Path, text: str, limits: Limits = _LIMITS) -> list[Record]:
+    """One record per non-blank line, each a JSON object (strict: see `parse_json`)."""
     records, problems = [], []
+    last = 1
     for line, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
+        last = line
         try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems.append(
-                Problem(
-                    path, line, None, f"invalid JSON: {exc.msg} (column {exc.colno})"
-                )
-            )
+            data, _ = parse_json(path, raw, first_line=line, limits=limits)
+        except ContentError as exc:
+            problems.extend(exc.problems)
             continue
         if not isinstance(data, dict):
             problems.append(
@@ -86,6 +114,8 @@ def read_jsonl(path: Path, text: str) -> list[Record]:
         records.append(Record(path, data, _all_lines(data, line), body_line=line))
     if problems:
         raise ContentError(problems)
+    if not records:
+        raise _empty(path, last)
     return records
 
 

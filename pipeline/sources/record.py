@@ -12,13 +12,16 @@ class Record:
     """Raw content data as read from a file, before validation.
 
     `lines` maps dotted field paths (`title`, `faq.0.answer`) to 1-based lines;
-    `body_line` is the file line of the first body line (Markdown only).
+    `body_line` is the file line of the first body line (Markdown only);
+    `dialect` is the generator whose front matter was mapped (`jekyll`,
+    `hugo`, `pelican`), None for this tool's own format.
     """
 
     path: Path
     data: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1
+    dialect: str | None = None
 
     def line_of(self, dotted: str | None) -> int | None:
         """The line of a field, else of its nearest parent, else None."""
