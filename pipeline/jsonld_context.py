@@ -38,6 +38,7 @@ __all__ = ["Context", "is_schema_org_context", "schema_name", "schema_org"]
 
 SCHEMA_ORG_URLS = {"schema.org", "schema.org/docs/jsonldcontext.json"}
 _SCHEMA_IRI = re.compile(r"^https?://schema\.org/?$", re.IGNORECASE)
+_SCHEMA_PREFIX = re.compile(r"^https?://schema\.org/", re.IGNORECASE)
 _MAX_DEPTH = 8  # term → compact IRI → … chains longer than this are cycles
 
 
@@ -47,14 +48,11 @@ def _is_schema_url(value: str) -> bool:
 
 
 def is_schema_org_context(ctx: Any) -> bool:
-    """Whether a `@context` value names schema.org: the remote context as a
-    string (http or https, with or without a trailing slash), in a list, or an
-    object whose `@vocab` is schema.org."""
-    if isinstance(ctx, str):
-        return _is_schema_url(ctx)
-    if isinstance(ctx, list):
-        return any(is_schema_org_context(c) for c in ctx)
-    return isinstance(ctx, dict) and _is_schema_url(str(ctx.get("@vocab") or ""))
+    """Whether a `@context` value brings in schema.org: the remote context as a
+    string (http or https, with or without a trailing slash), in an array of
+    contexts, or an object whose `@vocab`, a prefix (`{"schema":
+    "https://schema.org/"}`) or a term maps into schema.org."""
+    return Context().extend(ctx).schema_org
 
 
 def schema_name(iri: str | None) -> str | None:
@@ -126,6 +124,9 @@ class Context:
                     terms[term] = ident if isinstance(ident, str) else None
                 else:
                     terms[term] = term  # `{"@type": "@id"}`: `@vocab`-relative
+            target = terms[term]
+            if target is not None and _SCHEMA_PREFIX.match(target):
+                schema_org = True  # a prefix or term into schema.org
         return Context(terms, vocab, self.opaque, schema_org)
 
     def expand(self, term: str, *, vocab: bool = True) -> str | None:

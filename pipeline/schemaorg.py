@@ -25,6 +25,7 @@ from pipeline.suggest import closest
 __all__ = [
     "ancestors",
     "domains",
+    "is_date_property",
     "is_property",
     "is_subtype",
     "is_type",
@@ -162,6 +163,14 @@ def ranges(prop: str) -> frozenset[str]:
     if local is None:
         return frozenset()
     return _vocabulary().ranges.get(local, frozenset())
+
+
+@functools.cache
+def is_date_property(prop: str) -> bool:
+    """Whether every value of `prop` is a `Date` or `DateTime` by its
+    `rangeIncludes` (`startDate`, `birthDate`, `datePublished` …)."""
+    found = ranges(prop)
+    return bool(found) and found <= {"Date", "DateTime"}
 
 
 def part(term: str) -> str | None:

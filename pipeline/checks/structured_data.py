@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pipeline import schemaorg
 from pipeline.checks.registry import Problem
@@ -27,7 +28,8 @@ from pipeline.checks.structured_data_family import (
 from pipeline.checks.structured_data_family import structured_data
 from pipeline.facts import JsonLdBlock, PageFacts, Pos
 from pipeline.findings import Severity
-from pipeline.jsonld_graph import Node, is_a, listify, node_label, text_of, types_of
+from pipeline.jsonld_context import is_schema_org_context, schema_name
+from pipeline.jsonld_graph import is_a, listify, node_label, text_of, types_of
 
 # Where a missing Article property is edited in a content file (SourceMap anchors).
 _ANCHORS = {"headline": "title", "author": "author", "image": "image"}
@@ -83,18 +85,6 @@ def jsonld_syntax_error(
             yield Problem("json-ld must be an object or an array of objects", block)
 
 
-_SCHEMA_CONTEXTS = {"schema.org", "schema.org/docs/jsonldcontext.json"}
-
-
-def _is_schema_context(ctx: Any) -> bool:
-    if isinstance(ctx, str):
-        bare = re.sub(r"^https?://", "", ctx.strip().lower()).rstrip("/")
-        return bare in _SCHEMA_CONTEXTS
-    if isinstance(ctx, list):
-        return any(_is_schema_context(c) for c in ctx)
-    return isinstance(ctx, dict) and _is_schema_context(ctx.get("@vocab"))
-
-
 @structured_data.rule("SD402", Severity.ERROR)
 def jsonld_context_not_schema_org(
     page: PageFacts, opts: StructuredDataOptions
@@ -102,9 +92,12 @@ def jsonld_context_not_schema_org(
     """JSON-LD `@context` is missing or is not schema.org.
 
     ## What it does
-    Checks that each top-level JSON-LD object has a schema.org `@context`:
-    `http` or `https`, with or without a trailing slash, as a string, in a
-    list, or as an object's `@vocab`.
+    Checks that each top-level JSON-LD object has a schema.org `@context`
+    (JSON-LD 1.1 §3.1, https://www.w3.org/TR/json-ld11/#the-context): the
+    remote context `https://schema.org` that schema.org publishes
+    (https://schema.org/docs/jsonldcontext.json), `http` or `https`, with or
+    without a trailing slash, as a string, in an array of contexts, or an
+    object whose `@vocab` is schema.org.
 
     ## Why is this bad?
     Without the schema.org context, `"@type": "Article"` is not schema.org's
@@ -121,8 +114,8 @@ def jsonld_context_not_schema_org(
     ```
     """
     for block in page.jsonld:
-        if block.error is not None:
-            continue
+        if block.data is None:
+            continue  # did not parse (SD401); a repaired block is checked
         for item in listify(block.data):
             if not isinstance(item, dict):
                 continue
@@ -130,7 +123,7 @@ def jsonld_context_not_schema_org(
                 yield Problem(
                     "json-ld has no @context (expected https://schema.org)", block
                 )
-            elif not _is_schema_context(item["@context"]):
+            elif not is_schema_org_context(item["@context"]):
                 ctx = str(item["@context"])[:80]
                 yield Problem(f"json-ld @context is {ctx!r}, not schema.org", block)
 
@@ -236,27 +229,71 @@ def breadcrumb_list_invalid(
                 yield Problem(f"breadcrumb item {n} has no item url", block)
 
 
-def _unknown(name: str, kind: str, extra: tuple[str, ...]) -> str | None:
-    """A warning message if `name` is a schema.org name not in the vocabulary."""
-    local = schemaorg.local_name(name)
-    if local is None or local in extra:
-        return None  # an extension IRI or compact IRI (ex:foo), or accepted
-    if schemaorg.is_type(local) if kind == "type" else schemaorg.is_property(local):
-        return None
-    guess = schemaorg.suggest(local, "type" if kind == "type" else "property")
-    hint = f"; did you mean {guess!r}?" if guess else ""
-    return f"unknown schema.org {kind} {name!r}{hint}"
+_ANNOTATION = re.compile(r"^(?P<base>.+)-(?:input|output)$")
 
 
-def _schema_objects(page: PageFacts) -> Iterator[tuple[JsonLdBlock, Node]]:
-    """Objects (outside `@context`) under top-level objects whose context is
-    schema.org (or missing: SD402's job), in document order."""
+def _annotated(name: str) -> str | None:
+    """`query-input` → `query`: the property an Action input/output annotation
+    is about, when that is a schema.org property (https://schema.org/docs/actions.html)."""
+    m = _ANNOTATION.match(name)
+    return m["base"] if m and schemaorg.is_property(m["base"]) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A schema.org type or property as written in a block, and what it resolves to."""
+
+    block: JsonLdBlock
+    kind: Literal["type", "property"]
+    written: str
+    name: str
+    """The schema.org local name it resolves to."""
+    opaque: bool
+    """Whether a remote context that cannot be read offline is in effect."""
+
+
+def _terms(page: PageFacts) -> Iterator[_Term]:
+    """Every schema.org type and property of the page, once per block and
+    spelling, resolved through the active `@context` as JSON-LD consumers do
+    (`type` → `@type`, `schema:name`, `https://schema.org/name`, prefixes,
+    `@vocab`). Objects under a context that is not schema.org are skipped:
+    their names belong to another vocabulary."""
+    seen: set[tuple[int, str, str]] = set()
     for occ in page.jsonld_graph.walk():
-        top = occ.top
-        if top is not None and (
-            "@context" not in top or _is_schema_context(top["@context"])
-        ):
-            yield occ.block, occ.node
+        ctx = occ.context
+        if not ctx.schema_org:
+            continue
+        for key, value in occ.raw.items():
+            if key == "@context":
+                continue
+            expanded = ctx.expand(key)
+            found: list[tuple[Literal["type", "property"], str, str | None]]
+            if expanded == "@type":
+                values = value if isinstance(value, list) else [value]
+                found = [
+                    ("type", t, schema_name(ctx.expand(t)))
+                    for t in values
+                    if isinstance(t, str)
+                ]
+            elif expanded is None or expanded.startswith("@"):
+                continue
+            else:
+                found = [("property", key, schema_name(expanded))]
+            for kind, written, name in found:
+                mark = (id(occ.block), kind, written)
+                if name is None or mark in seen:
+                    continue
+                seen.add(mark)
+                yield _Term(occ.block, kind, written, name, bool(ctx.opaque))
+
+
+def _known(term: _Term, extra: tuple[str, ...]) -> bool:
+    name = term.name
+    if name in extra or term.written in extra:
+        return True
+    if term.kind == "type":
+        return schemaorg.is_type(name)
+    return schemaorg.is_property(name) or _annotated(name) is not None
 
 
 @structured_data.rule("SD409", Severity.WARNING)
@@ -266,10 +303,20 @@ def unknown_schema_org_term(
     """A JSON-LD type or property is not in the schema.org vocabulary.
 
     ## What it does
-    Looks up every `@type` and property name, in `@graph`, nested objects and
-    lists, in the shipped schema.org vocabulary and suggests the nearest
-    name. Keywords (`@id` …) and extension IRIs (`http://…`, `ex:name`) are
-    skipped; `extra-terms` accepts newer names.
+    Resolves every `@type` and property name, in `@graph`, nested objects and
+    lists, the way a JSON-LD 1.1 processor does (https://www.w3.org/TR/json-ld11/):
+    through the page's `@context`, so that `type` and `id` are the aliases the
+    schema.org context defines for `@type` and `@id`, `schema:name` uses the
+    `schema:` prefix, `http://` and `https://schema.org/` are the same
+    vocabulary, and arrays of contexts and inner contexts apply. A name that
+    resolves into schema.org is looked up in the shipped schema.org 30.0
+    vocabulary (https://schema.org/docs/developers.html: core, pending and
+    extension terms), and the nearest name is suggested. Valid and not
+    reported: keywords (`@id` …), other vocabularies' terms (`dcterms:title`,
+    `http://…`), Action input/output annotations `<property>-input` and
+    `<property>-output` such as `query-input` (https://schema.org/docs/actions.html),
+    names an unreadable remote context may define, and `extra-terms`.
+    Pending and superseded terms are known: SD413 and SD412 report them.
 
     ## Why is this bad?
     JSON-LD is case-sensitive and has no schema: a misspelt `datePublised`
@@ -285,15 +332,18 @@ def unknown_schema_org_term(
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting", "datePublished": "2024-05-01"}</script>
     ```
     """
-    seen: set[tuple[int, str]] = set()
-    for block, obj in _schema_objects(page):
-        terms = [(t, "type") for t in listify(obj.get("@type")) if isinstance(t, str)]
-        terms += [(k, "property") for k in obj if not k.startswith("@")]
-        for name, kind in terms:
-            key = (id(block), f"{kind}:{name}")
-            if key not in seen and (message := _unknown(name, kind, opts.extra_terms)):
-                seen.add(key)
-                yield Problem(message, block)
+    for term in _terms(page):
+        if term.opaque or _known(term, opts.extra_terms):
+            continue
+        guess = schemaorg.suggest(term.name, term.kind)
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        yield Problem(
+            f"unknown schema.org {term.kind} {term.written!r}{hint}", term.block
+        )
+
+
+def _is_role(types: tuple[str, ...]) -> bool:
+    return any(schemaorg.is_subtype(t, "Role") for t in types)
 
 
 @structured_data.rule("SD410", Severity.INFO)
@@ -304,7 +354,14 @@ def property_not_on_type(
 
     ## What it does
     For nodes whose types are all known, checks that each known property is
-    declared on one of the types or their supertypes (`domainIncludes`).
+    declared on one of the types or their supertypes (schema.org's
+    `domainIncludes`, https://schema.org/docs/datamodel.html). Names are
+    resolved through the `@context` as in SD409. Two documented patterns are
+    valid: a Role (`Role`, `OrganizationRole`, `PerformanceRole` …) carries
+    the property it qualifies, as in `"member": {"@type": "OrganizationRole",
+    "member": {…}, "startDate": "1979"}` (https://schema.org/Role), and an
+    Action input/output annotation `query-input` counts as its property
+    `query` (https://schema.org/docs/actions.html).
 
     ## Why is this bad?
     Schema.org allows it, but a property outside its types is usually a
@@ -321,20 +378,27 @@ def property_not_on_type(
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person", "name": "Dr. A. Lee", "jobTitle": "Dermatologist"}</script>
     ```
     """
-    for block, obj in _schema_objects(page):
-        types = types_of(obj)
+    for occ in page.jsonld_graph.walk():
+        if not occ.context.schema_org:
+            continue
+        types = types_of(occ.node)
         if not types or not all(schemaorg.is_type(t) for t in types):
             continue
-        for key in obj:
-            prop = schemaorg.local_name(key)
-            if key.startswith("@") or prop is None or not schemaorg.is_property(prop):
+        for key in occ.node:
+            if key.startswith("@") or ":" in key:
+                continue  # keywords and other vocabularies' IRIs
+            prop = key if schemaorg.is_property(key) else _annotated(key)
+            if prop is None:
+                continue  # unknown: SD409's finding
+            if any(schemaorg.property_allowed_on(prop, t) for t in types):
                 continue
-            if not any(schemaorg.property_allowed_on(prop, t) for t in types):
-                where = ", ".join(sorted(schemaorg.domains(prop))[:4])
-                kinds = "/".join(types)
-                yield Problem(
-                    f"{prop!r} is not a property of {kinds} (it is on {where})", block
-                )
+            if prop == occ.via and _is_role(types):
+                continue  # the Role pattern
+            where = ", ".join(sorted(schemaorg.domains(prop))[:4])
+            kinds = "/".join(types)
+            yield Problem(
+                f"{key!r} is not a property of {kinds} (it is on {where})", occ.block
+            )
 
 
 @structured_data.rule("SD411", Severity.WARNING)
@@ -366,3 +430,82 @@ def breadcrumb_list_too_short(
         if (n := sum(is_a(e, "ListItem") for e in entries)) < limit:
             what = "1 ListItem" if n == 1 else f"{n} ListItems"
             yield Problem(f"breadcrumb list has {what} (min {limit})", block, n, limit)
+
+
+@structured_data.rule("SD412", Severity.WARNING)
+def superseded_schema_org_term(
+    page: PageFacts, opts: StructuredDataOptions
+) -> Iterator[Problem]:
+    """A schema.org type or property is superseded by another, or retired.
+
+    ## What it does
+    Looks up every schema.org type and property (resolved as in SD409) for
+    schema.org's `supersededBy` (https://schema.org/supersededBy: "Relates a
+    term (i.e. a property, class or enumeration) to one that supersedes it")
+    and names the replacement; a term moved to schema.org's attic
+    (https://attic.schema.org, retired terms) without one is reported too.
+
+    ## Why is this bad?
+    Consumers follow the current vocabulary: a superseded term is read, if at
+    all, only for compatibility, and documentation and tools describe the
+    replacement.
+
+    ## Example
+    ```html
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person", "name": "Dr. A. Lee", "colleagues": "https://example.com/b-kim"}</script>
+    ```
+
+    Use instead:
+    ```html
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person", "name": "Dr. A. Lee", "colleague": "https://example.com/b-kim"}</script>
+    ```
+    """
+    for term in _terms(page):
+        if newer := schemaorg.superseded_by(term.name):
+            yield Problem(
+                f"schema.org {term.kind} {term.written!r} is superseded by {newer!r}",
+                term.block,
+            )
+        elif schemaorg.part(term.name) == "attic":
+            yield Problem(
+                f"schema.org {term.kind} {term.written!r} is retired "
+                "(in schema.org's attic)",
+                term.block,
+            )
+
+
+@structured_data.rule("SD413", Severity.INFO)
+def pending_schema_org_term(
+    page: PageFacts, opts: StructuredDataOptions
+) -> Iterator[Problem]:
+    """A schema.org type or property is a pending term.
+
+    ## What it does
+    Reports every schema.org type and property (resolved as in SD409) that
+    belongs to schema.org's pending area (https://pending.schema.org: "a
+    staging area for work-in-progress terms which have yet to be accepted
+    into the core vocabulary"). Core and extension terms (health-lifesci,
+    auto, bib) are not reported. Info only: pending terms are valid
+    vocabulary.
+
+    ## Why is this bad?
+    It is not: a pending term may still change or be dropped, and consumers
+    may not read it yet. Check the term's page before relying on it.
+
+    ## Example
+    ```html
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Event", "name": "Open day", "eventSchedule": {"@type": "Schedule", "repeatFrequency": "P1W"}}</script>
+    ```
+
+    Use instead:
+    ```html
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Event", "name": "Open day", "startDate": "2026-11-02"}</script>
+    ```
+    """
+    for term in _terms(page):
+        if schemaorg.part(term.name) == "pending":
+            yield Problem(
+                f"schema.org {term.kind} {term.written!r} is a pending term "
+                "(proposed, not yet in the core vocabulary)",
+                term.block,
+            )
