@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import time
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -150,20 +149,6 @@ def test_missing_characters() -> None:
 def test_width_is_approximate(text: str, expected: bool) -> None:
     assert width_is_approximate(text) is expected
     assert width_is_approximate(text, bold=True) is expected
-
-
-def test_measuring_is_fast() -> None:
-    words = DESCRIPTION.split()
-    texts = [(" ".join(words[i % 7 :] * 2))[:160] for i in range(1000)]
-    assert all(len(t) == 160 for t in texts)
-    text_width_px("warm up", 14)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for text in texts:
-            text_width_px(text, 14)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.050, f"1,000 x 160 chars took {best * 1000:.1f} ms"
 
 
 # --- truncate_to_px ---------------------------------------------------------------
