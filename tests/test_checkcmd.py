@@ -270,16 +270,28 @@ def test_generator_and_broken_fixtures_never_crash(
 
 
 def test_huge_page_gives_findings(tmp_path: Path) -> None:
-    text = "<p>" + "A sentence of plain words. " * 50 + "</p>\n"
+    """A page over 5 MB (more than `max-file-bytes`, the largest content file a
+    build reads) is read, parsed and checked to its end. The bulk is an inline
+    JSON state script, as Next.js pages carry; the findings come from the text
+    after it (lines 4 and 5), which a reader or parser that stopped early would
+    miss. How fast the rules are on millions of words is for `benchmarks/`."""
+    state = json.dumps({"props": {"pageProps": {"items": ["x" * 90] * 54_000}}})
+    words = " ".join(["Plain words make a long paragraph here."] * 26)
     html = (
-        "<html lang='en'><head><title>Huge</title></head><body><main>"
-        + text * 3800
-        + "</main></body></html>"
+        "<html lang='en'><head><title>Huge</title></head><body>\n"
+        f'<script id="__NEXT_DATA__" type="application/json">{state}</script>\n'
+        f"<main>\n<h2>After the state</h2>\n<p>{words}</p>\n</main>\n</body></html>\n"
     )
-    assert len(html) > 5_000_000
+    assert len(html.encode()) > 5_000_000
     page = write(tmp_path, "huge.html", html)
-    result = check_pages(read_pages([page]), CheckConfig())
-    assert result.checked == 1 and result.findings
+    config = CheckConfig(select=["LEN106", "HEAD301", "READ204"])
+    result = check_pages(read_pages([page]), config)
+    assert result.checked == 1
+    assert [(f.code, f.line, f.message) for f in result.findings] == [
+        ("LEN106", 1, "title is 4 characters (min 30)"),
+        ("HEAD301", 4, "page has no h1"),
+        ("READ204", 5, "paragraph has 182 words (max 150)"),
+    ]
 
 
 def test_example_article_description_is_too_long_in_chars_and_px(

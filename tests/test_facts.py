@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -266,10 +265,9 @@ def test_five_megabytes_of_text() -> None:
         + paragraph * (5_000_000 // len(paragraph))
         + "</main></body></html>"
     )
-    started = time.perf_counter()
-    facts = parse(html)
-    assert len(facts.blocks) > 3000
-    assert time.perf_counter() - started < 30
+    facts = parse(html)  # how fast: benchmarks/bench_units.py
+    assert len(facts.blocks) == 5_000_000 // len(paragraph)
+    assert facts.blocks[-1].text == paragraph[3:-5].strip()
 
 
 @pytest.mark.parametrize(
