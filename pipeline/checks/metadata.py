@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from pipeline import isodate, schemaorg
 from pipeline.checks.registry import Family, Options, Problem
 from pipeline.facts import PageFacts
 from pipeline.findings import Severity
-from pipeline.jsonld_graph import is_a
+from pipeline.jsonld_graph import is_a, listify
 
 
 class MetadataOptions(Options):
@@ -27,10 +26,6 @@ class MetadataOptions(Options):
 
 
 metadata = Family("META5", "metadata", MetadataOptions)
-
-_ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
-)
 
 
 @metadata.rule("META501", Severity.ERROR)
@@ -338,14 +333,16 @@ def image_missing_alt(page: PageFacts, opts: MetadataOptions) -> Iterator[Proble
             yield Problem(f"image {img.src!r} has no alt attribute", img)
 
 
-def _iso(value: str) -> bool:
-    if not _ISO_DATE.match(value.strip()):
-        return False
-    try:
-        dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
+def _date_problem(value: Any) -> str | None:
+    """Why a JSON-LD date value is not ISO 8601 (None if it is): a string, a
+    value object's `@value`, or each item of a list is checked."""
+    if isinstance(value, dict) and "@value" in value:
+        value = value["@value"]
+    if isinstance(value, str):
+        return isodate.problem(value)
+    if isinstance(value, bool) or value is None or isinstance(value, int | float):
+        return "a date is written as a string"
+    return None  # a node object: not a literal date
 
 
 @metadata.rule("META512", Severity.ERROR)
@@ -353,12 +350,22 @@ def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Prob
     """A JSON-LD date is not ISO 8601.
 
     ## What it does
-    Checks `datePublished`, `dateModified` and the other `date-properties`
-    anywhere in JSON-LD for an ISO 8601 date or date-time.
+    Checks `datePublished`, `dateModified` and the other `date-properties`,
+    and every schema.org property whose values are all `Date` or `DateTime`
+    by its `rangeIncludes` (`birthDate`, `foundingDate` …), anywhere in
+    JSON-LD (names resolved through the `@context`, so `schema:startDate`
+    counts) for an ISO 8601 date or date-time, as schema.org
+    defines `Date` ("a date value in ISO 8601 date format",
+    https://schema.org/Date) and `DateTime` ("[-]CCYY-MM-DDThh:mm:ss[Z|(+|-)hh:mm]",
+    ISO 8601 §5.4, https://schema.org/DateTime). ISO 8601-1 reduced precision
+    is valid, as in schema.org's own examples: `"1979"`, `"2013-05"`,
+    `"2013-09-14T21:30"`, with or without a zone. The date must exist:
+    `"2013-13"` and `"1977-02-30"` are reported.
 
     ## Why is this bad?
-    schema.org's Date and DateTime are ISO 8601, and Google's Article
-    guidelines require it; "November 2, 2026" is not read as a date.
+    Consumers read dates by ISO 8601, and Google's Article guidelines require
+    it; "November 2, 2026" or "11/02/2026" is not read as a date, or is
+    read as the wrong one.
 
     ## Example
     ```html
@@ -371,13 +378,16 @@ def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Prob
     ```
     """
     names = set(opts.date_properties)
-    for occ in page.jsonld_graph.walk(context=True):
-        for key in names & occ.node.keys():
-            value = occ.node[key]
-            if not isinstance(value, str) or not _iso(value):
-                yield Problem(
-                    f"json-ld {key} {value!r} is not an ISO 8601 date", occ.block
-                )
+    for occ in page.jsonld_graph.walk():
+        for key in occ.node:
+            if key not in names and not schemaorg.is_date_property(key):
+                continue
+            for value in listify(occ.node[key]):
+                if (why := _date_problem(value)) is not None:
+                    yield Problem(
+                        f"json-ld {key} {value!r} is not an ISO 8601 date ({why})",
+                        occ.block,
+                    )
 
 
 def _author_problem(value: Any, nodes: Mapping[str, Mapping[str, Any]]) -> str | None:
