@@ -52,7 +52,7 @@ def _webpage(page: Page, page_id: str) -> JsonObj:
         "@type": "WebPage",
         "@id": page_id,
         "url": page.url,
-        "name": page.article.title,
+        "name": page.seo_title,  # the page's name: what its <title> says
         "description": page.description,
         "inLanguage": page.lang,
         "breadcrumb": {"@id": page.url + "#breadcrumb"},
@@ -69,6 +69,9 @@ def _article(page: Page, site: Site, org_id: str, page_id: str) -> JsonObj:
         "@type": kind,
         "@id": page.url + "#article",
         "mainEntityOfPage": {"@id": page_id},
+        # The article's own visible title (the H1), not `seo_title`: Google's
+        # Article documentation describes `headline` as the title of the
+        # article, and structured data must describe the visible content.
         "headline": article.title,
         "description": page.description,
         "inLanguage": page.lang,

@@ -198,17 +198,25 @@ def first_heading_not_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Pro
         yield Problem(f"first heading is h{first.level}, not h1", first, first.level, 1)
 
 
-@headings.rule("HEAD307", Severity.INFO)
+@headings.rule("HEAD307", Severity.INFO, opt_in=True)
 def h1_same_as_title(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
     """The `h1` repeats the `<title>` word for word.
 
     ## What it does
-    Flags an H1 identical to the title (case and spacing ignored).
+    Flags an H1 identical to the title (case and spacing ignored). Off by
+    default: it runs only when selected by its code or name
+    (`extend-select = ["HEAD307"]`, `--extend-select HEAD307`); `ALL` and
+    `HEAD` leave it off.
 
     ## Why is this bad?
-    It is not wrong, so this is info only: the title is written for the
-    result page and the H1 for the reader, and a variation can cover another
-    phrasing of the query.
+    It is not: no search engine's documentation calls a title that matches
+    the H1 a problem, and Google lists the main visual title and `<h1>`
+    elements among the sources of the title link it shows ("Influencing
+    your title links in search results", Google Search Central). It is a
+    style preference (the title written for the result page, the H1 for the
+    reader, a variation covering another phrasing), hence opt-in and info
+    only. A built page gets a distinct `<title>` from the front matter's
+    `seo_title`; the H1 stays `title`.
 
     ## Example
     ```html

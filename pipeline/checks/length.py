@@ -359,28 +359,55 @@ def incorrect_length_claim(page: PageFacts, opts: LengthOptions) -> Iterator[Pro
     """A length the content claims differs from the real one.
 
     ## What it does
-    Compares stated lengths with measured ones: a front matter
-    `description_claimed_length`, or visible text such as
-    `“…” (149 characters)`.
+    Compares stated lengths with measured ones (grapheme clusters): a front
+    matter `description_claimed_length`, or visible text such as
+    `“…” (149 characters)`. It is an error when the claim hides a limit
+    overflow: the claimed length is within the title or description limit
+    (`title-max-chars`, `description-max-chars`) and the real one is over
+    it. Any other wrong claim, an off-by-one included, is a warning. The
+    message says how to clear it: correct the number or remove it (for
+    the front matter, remove `description_claimed_length`).
 
     ## Why is this bad?
-    A wrong claim (a draft that says 149 characters of a 199-character
-    description) misleads editors into publishing text that will be cut.
+    A wrong claim misleads editors: a draft that says 149 characters of a
+    199-character description gets it published and cut off in the
+    snippet. A claim that is merely off (108 claimed, 109 real) misleads no
+    one about the limit, hence only a warning.
 
     ## Example
     ```html
-    <p>Meta description: “Learn how herpes viruses inflame nerves and cause back pain.” (149 characters)</p>
+    <p>Meta description: “Discover the connection between the herpes virus and back pain, including symptoms, diagnosis, and treatment options. Learn how to manage herpes-related back pain and reduce its impact on daily life.” (149 characters)</p>
     ```
 
     Use instead:
     ```html
-    <p>Meta description: “Learn how herpes viruses inflame nerves and cause back pain.” (60 characters)</p>
+    <p>Meta description: “How herpes viruses such as shingles inflame nerves and cause back pain, and the treatments that help.” (101 characters)</p>
     ```
     """
+    limits = {"description": opts.description_max_chars, "title": opts.title_max_chars}
     for claim in page.claims:
-        if (n := grapheme_len(claim.quoted)) != claim.claimed:
-            subject = {"description": "meta description", "title": "title"}.get(
-                claim.subject, "quoted text"
+        n = grapheme_len(claim.quoted)
+        if n == claim.claimed:
+            continue
+        subject = {"description": "meta description", "title": "title"}.get(
+            claim.subject, "quoted text"
+        )
+        field = "`description_claimed_length` from the front matter"
+        front = claim.anchor == "description_claimed_length"
+        message = f"{subject} is {n} characters, not the {claim.claimed} claimed"
+        limit = limits.get(claim.subject)
+        if limit is not None and claim.claimed <= limit < n:
+            clear = f"remove {field} (or correct it)" if front else "correct the claim"
+            message += (
+                f", which hides that it is over the {limit}-character limit:"
+                f" shorten the {subject}, then {clear}"
             )
-            message = f"{subject} is {n} characters, not the {claim.claimed} claimed"
             yield Problem(message, claim, n, claim.claimed)
+        else:
+            clear = (
+                f"remove {field}, or set it to {n}"
+                if front
+                else f"correct the number to {n}, or remove it"
+            )
+            message += f"; {clear}"
+            yield Problem(message, claim, n, claim.claimed, Severity.WARNING)

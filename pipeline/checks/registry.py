@@ -74,6 +74,9 @@ class Problem:
     at: Located
     value: Value = None
     limit: Value = None
+    severity: Severity | None = None
+    """This problem's default severity when it differs from the rule's (a
+    rule whose problems differ in weight); a configured severity still wins."""
 
 
 SiteProblem = tuple[PageFacts, Problem]
@@ -97,6 +100,9 @@ class Rule:
     """Primary language subtags the rule is valid for (None: any language)."""
     requires: Callable[[PageFacts], str | None] | None = None
     """Says why the rule does not apply to a page (None: it applies)."""
+    opt_in: bool = False
+    """Off by default: runs only when selected by its exact code or name
+    (`ALL` and prefixes such as `HEAD` do not turn it on)."""
 
     @property
     def order(self) -> tuple[str, str]:
@@ -167,18 +173,27 @@ class Family(Generic[OptionsT]):
         *,
         languages: Iterable[str] | None = None,
         requires: Callable[[PageFacts], str | None] | None = None,
+        opt_in: bool = False,
     ) -> Callable[[PageCheck[OptionsT]], PageCheck[OptionsT]]:
         """Register a page rule: `(PageFacts, options) -> Iterable[Problem]`.
 
         `languages` limits it to pages in those languages (elsewhere it is
         skipped with an info finding); `requires` returns why a page is out
-        of scope (e.g. "no keyphrase"), and the rule is skipped silently.
+        of scope (e.g. "no keyphrase"), and the rule is skipped silently;
+        an `opt_in` rule runs only when selected by its exact code or name
+        (its doc says why it is off by default).
         """
 
         def register(check: PageCheck[OptionsT]) -> PageCheck[OptionsT]:
             langs = frozenset(languages) if languages is not None else None
             self._add(
-                code, severity, check, site=False, languages=langs, requires=requires
+                code,
+                severity,
+                check,
+                site=False,
+                languages=langs,
+                requires=requires,
+                opt_in=opt_in,
             )
             return check
 
@@ -204,6 +219,7 @@ class Family(Generic[OptionsT]):
         site: bool,
         languages: frozenset[str] | None,
         requires: Callable[[PageFacts], str | None] | None,
+        opt_in: bool = False,
     ) -> None:
         match = CODE_RE.match(code)
         if match is None or match["family"] != self.prefix:
@@ -216,7 +232,7 @@ class Family(Generic[OptionsT]):
         if any(r.name == name for r in REGISTRY.values()):
             raise ValueError(f"{code}: rule name {name!r} is already registered")
         REGISTRY[code] = Rule(
-            code, name, severity, self, check, site, languages, requires
+            code, name, severity, self, check, site, languages, requires, opt_in
         )
 
 
@@ -238,17 +254,29 @@ def is_selected(rule: Rule, select: Iterable[str], ignore: Iterable[str]) -> boo
     """Whether `rule` runs: the most specific matching prefix wins.
 
     Prefixes are codes or their beginnings (`LEN`, `LEN1`, `LEN103`), `ALL`,
-    or a rule name. On a tie, `ignore` wins.
+    or a rule name. On a tie, `ignore` wins. An opt-in rule is selected only
+    by its exact code or name.
     """
+    if rule.opt_in:
+        select = [
+            s
+            for s in select
+            if s.strip().upper() == rule.code or s.strip().lower() == rule.name
+        ]
     chosen = _best(rule.code, rule.name, select)
     if chosen < 0:
         return False
     return chosen > _best(rule.code, rule.name, ignore)
 
 
-def resolve_severity(rule: Rule, overrides: Mapping[str, Severity]) -> Severity:
-    """The rule's severity after overrides keyed by prefix (most specific wins)."""
-    best, severity = -1, rule.severity
+def resolve_severity(
+    rule: Rule, overrides: Mapping[str, Severity], default: Severity | None = None
+) -> Severity:
+    """The rule's severity after overrides keyed by prefix (most specific wins).
+
+    `default` (a problem's own severity) stands in for the rule's default.
+    """
+    best, severity = -1, default or rule.severity
     for prefix, value in overrides.items():
         score = _best(rule.code, rule.name, [prefix])
         if score > best:
