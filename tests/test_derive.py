@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.config import Site
 from pipeline.derive import derive_page, fit_description
-from pipeline.mdrender import slugify
+from pipeline.slugs import slugify
 from pipeline.sources import load_article
 
 
@@ -19,7 +19,10 @@ from pipeline.sources import load_article
         ("Crème brûlée: 3 façons!", "creme-brulee-3-facons"),
         ("  --Hello__World--  ", "hello-world"),
         ("../../etc/passwd", "etc-passwd"),
-        ("日本語", ""),
+        ("日本語", "日本語"),
+        ("Straße & Café", "straße-cafe"),
+        ("Ελληνικά!", "ελληνικά"),
+        ("★ ☆ —", ""),
     ],
 )
 def test_slugify(title: str, slug: str) -> None:
@@ -29,6 +32,13 @@ def test_slugify(title: str, slug: str) -> None:
 def test_slugify_cuts_at_a_hyphen() -> None:
     slug = slugify("word " * 40, max_length=20)
     assert slug == "word-word-word-word"
+
+
+def test_slugify_cuts_unspaced_scripts_and_fits_a_folder_name() -> None:
+    assert slugify("中" * 100) == "中" * 80  # no hyphen to cut at: a hard cut
+    wide = slugify("𠀀" * 100)  # four bytes each in UTF-8
+    assert len(wide.encode()) <= 255 and wide == "𠀀" * 63
+    assert slugify("a" * 81) == "a" * 80
 
 
 INTRO = (

@@ -31,6 +31,7 @@ _LIMITS = Limits()
 
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
 _TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 
@@ -123,8 +124,11 @@ def _parse_toml(
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_AT.search(message)
-        line = first_line + int(found.group(1)) - 1 if found else first_line
-        reason = _TOML_AT.sub("", message)
+        if found:
+            line = first_line + int(found.group(1)) - 1
+        else:  # "(at end of document)"
+            line = first_line + text.rstrip("\n").count("\n")
+        reason = _TOML_END.sub("", _TOML_AT.sub("", message))
         raise ContentError(
             [Problem(path, line, None, f"invalid TOML: {reason}")]
         ) from None

@@ -122,17 +122,19 @@ def _index(path: Path, root: yaml.Node, first: int, limits: Limits) -> dict[str,
 
     Iterative, so depth never meets the recursion limit. A node met again is
     an alias expansion: counted (the bound that stops alias bombs), and one
-    that contains itself is refused as recursive.
+    that contains itself is refused as recursive. Inside an expansion, lines
+    are those of the alias (where the reader looks), not of the anchor.
     """
     out: dict[str, int] = {}
     seen: set[int] = set()
     expansions = 0
-    # (node, dotted path, depth, line of the enclosing key, ids on the path)
-    stack: list[tuple[yaml.Node, str, int, int, frozenset[int]]] = [
-        (root, "", 1, first + root.start_mark.line, frozenset())
+    # (node, dotted path, depth, line, ids on the path, inside an alias)
+    Item = tuple[yaml.Node, str, int, int, frozenset[int], bool]
+    stack: list[Item] = [
+        (root, "", 1, first + root.start_mark.line, frozenset(), False)
     ]
     while stack:
-        node, prefix, depth, key_line, ancestors = stack.pop()
+        node, prefix, depth, key_line, ancestors, aliased = stack.pop()
         out.setdefault(prefix, key_line)
         if not isinstance(node, yaml.CollectionNode):
             continue
@@ -140,6 +142,7 @@ def _index(path: Path, root: yaml.Node, first: int, limits: Limits) -> dict[str,
         if id(node) in ancestors:
             _fail(path, key_line, field, "recursive YAML alias (refers to itself)")
         if id(node) in seen:
+            aliased = True
             expansions += 1
             if expansions > limits.max_yaml_aliases:
                 _fail(
@@ -158,24 +161,27 @@ def _index(path: Path, root: yaml.Node, first: int, limits: Limits) -> dict[str,
                 f"nested more than {limits.max_depth} levels deep (limit max-depth)",
             )
         inner = ancestors | {id(node)}
-        children: list[tuple[yaml.Node, str, int, int, frozenset[int]]] = []
+        children: list[Item] = []
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             for key_node, value_node in node.value:
                 key = str(key_node.value)
-                line = first + key_node.start_mark.line
+                line = key_line if aliased else first + key_node.start_mark.line
                 dotted = f"{prefix}.{key}" if prefix else key
                 if key in keys:
                     _fail(path, line, dotted, "duplicate key")
                 keys.add(key)
                 out[dotted] = line
-                children.append((value_node, dotted, depth + 1, line, inner))
+                children.append((value_node, dotted, depth + 1, line, inner, aliased))
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 dotted = f"{prefix}.{i}" if prefix else str(i)
-                line = first + item.start_mark.line
+                # An alias's node starts before its container: point at the alias.
+                at = item.start_mark
+                alias = at.index < node.start_mark.index
+                line = key_line if aliased or alias else first + at.line
                 out.setdefault(dotted, line)
-                children.append((item, dotted, depth + 1, line, inner))
+                children.append((item, dotted, depth + 1, line, inner, aliased))
         stack.extend(reversed(children))
     return out
 
