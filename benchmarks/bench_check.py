@@ -27,8 +27,8 @@ from pathlib import Path
 
 import lxml.html
 
-from pipeline.checkcmd import html_files, read_pages
 from pipeline.checks import CheckConfig, check_pages
+from pipeline.discover import html_files, read_pages
 from pipeline.facts import parse
 from pipeline.report import jsonreport
 
@@ -131,7 +131,7 @@ def main() -> None:
         facts = best_of(args.runs, lambda: [parse(d) for d in data])
 
         def run_check(cfg: CheckConfig = config) -> object:
-            return check_pages(read_pages(html_files([folder]), base=folder), cfg)
+            return check_pages(read_pages(html_files([folder]).files, base=folder), cfg)
 
         check_1 = best_of(args.runs, lambda: run_check(serial))
         check = best_of(args.runs, run_check)

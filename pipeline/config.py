@@ -4,11 +4,13 @@ Site settings live at the top of `[tool.seo-pipeline]` (or at the top level of
 `seo-pipeline.toml`); the check settings (`select`, `ignore`, profiles …) sit in
 the same table and are validated by `pipeline.checks.config.CheckConfig`.
 Relative paths are resolved against the folder of the config file.
+
+`ConfigFile` is the shape of the whole table (site settings and check settings
+side by side): `seo-pipeline schema --kind config` publishes its JSON Schema.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -16,8 +18,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from pipeline.checks.config import CheckConfig
 from pipeline.errors import ConfigError, Problem
 from pipeline.settings import SETTINGS, kebab
+from pipeline.suggest import did_you_mean
+from pipeline.validation import message_of
 
 CONFIG_FILES = ("seo-pipeline.toml", "pyproject.toml")
 
@@ -76,10 +81,39 @@ class Config(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     site: Site = Site()
-    checks: Any = None
-    """A `pipeline.checks.config.CheckConfig` (typed loosely to keep imports one-way)."""
+    checks: CheckConfig = Field(default_factory=CheckConfig)
     root: Path = Path(".")
     source: Path | None = None
+
+    def with_dirs(
+        self, content_dir: Path | None = None, output_dir: Path | None = None
+    ) -> Config:
+        """A copy with the content and/or output folder replaced (CLI flags)."""
+        update: dict[str, Any] = {}
+        if content_dir is not None:
+            update["content_dir"] = content_dir.resolve()
+        if output_dir is not None:
+            update["output_dir"] = output_dir.resolve()
+        if not update:
+            return self
+        return self.model_copy(update={"site": self.site.model_copy(update=update)})
+
+
+class ConfigFile(Site, CheckConfig):
+    """The whole settings table: every site and check setting, side by side.
+
+    Only its JSON Schema is used (`seo-pipeline schema --kind config`);
+    `load_config` validates the two halves separately.
+    """
+
+    model_config = SETTINGS
+
+
+def config_schema() -> dict[str, Any]:
+    """The JSON Schema of `[tool.seo-pipeline]` / `seo-pipeline.toml`."""
+    schema = ConfigFile.model_json_schema(by_alias=True)
+    schema["title"] = "seo-pipeline configuration"
+    return schema
 
 
 def find_config(start: Path) -> Path | None:
@@ -126,8 +160,6 @@ def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
 
 def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
     """Load and validate the config; without a file, defaults rooted at `cwd`."""
-    from pipeline.checks.config import CheckConfig
-
     cwd = (cwd or Path.cwd()).resolve()
     source = path.resolve() if path else find_config(cwd)
     table = read_table(source) if source else {}
@@ -153,7 +185,7 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
                     where,
                     key_line(where, str(e["loc"][0])) if e["loc"] else None,
                     ".".join(str(p) for p in e["loc"]),
-                    e["msg"].removeprefix("Value error, "),
+                    message_of(e, ConfigFile),
                 )
                 for e in exc.errors(include_url=False)
             ]
@@ -178,8 +210,7 @@ def _aliases(model: type[BaseModel]) -> set[str]:
 
 
 def _unknown(path: Path, key: str, known: list[str]) -> Problem:
-    guess = difflib.get_close_matches(kebab(key), known, n=1, cutoff=0.6)
-    hint = f"; did you mean '{guess[0]}'?" if guess else f" (known: {', '.join(known)})"
+    hint = did_you_mean(kebab(key), known) or f" (known: {', '.join(known)})"
     return Problem(path, key_line(path, key), key, "unknown setting" + hint)
 
 

@@ -15,9 +15,12 @@ from functools import cache
 from pipeline.config import Site
 from pipeline.findings import SourceMap
 from pipeline.labels import labels_for
-from pipeline.mdrender import Body, Heading, render_body, render_inline, slugify
+from pipeline.mdrender import Body, Heading, render_body, render_inline
 from pipeline.models import Article
-from pipeline.snippets import SnippetLimits, fit, fit_first, limits_for, measure
+from pipeline.pagemeta import PageMeta
+from pipeline.profiles import SnippetLimits, limits_for
+from pipeline.slugs import slugify, url_segment
+from pipeline.snippets import fit, fit_first, measure
 from pipeline.sources import LoadedArticle
 
 WORDS_PER_MINUTE = 230
@@ -67,6 +70,26 @@ class Page:
     """The writer's description when `fit_descriptions` replaced it, else None."""
 
     @property
+    def meta(self) -> PageMeta:
+        """What the checks must know that the HTML does not say (`PageMeta`)."""
+        article = self.article
+        return PageMeta(
+            slug=self.slug,
+            keyphrase=(article.keyphrase or "").strip() or None,
+            audience=article.audience,
+            description_claimed_length=article.description_claimed_length,
+            disabled=frozenset(
+                c.strip().upper() for c in article.seo_pipeline_disable if c.strip()
+            ),
+            source=self.source_map,
+        )
+
+    @property
+    def seo_title(self) -> str:
+        """The `<title>`: the front matter's `seo_title`, else `title` (the H1)."""
+        return self.article.seo_title or self.article.title
+
+    @property
     def toc(self) -> tuple[Heading, ...]:
         """The H2 headings, for a table of contents."""
         return tuple(h for h in self.body.headings if h.level == 2)
@@ -112,7 +135,7 @@ def derive_page(
     body = render_body(article.body, path=source_path, first_line=record.body_line)
     slug = article.slug or slugify(article.title) or "page"
     rel_path = f"{slug}/index.html"
-    url = site.url_for(f"/{slug}/")
+    url = site.url_for(f"/{url_segment(slug)}/")
     # A writer's description is used as written unless it is over budget and
     # `fit_descriptions` is on; then the original is kept beside the fitted one.
     sources, original = (*body.intro, *article.key_points), None
@@ -187,6 +210,7 @@ def _source_map(loaded: LoadedArticle, path: str, body: Body, lang: str) -> Sour
     for key in (
         "title",
         "description",
+        "description_claimed_length",
         "slug",
         "lang",
         "image",
@@ -207,6 +231,9 @@ def _source_map(loaded: LoadedArticle, path: str, body: Body, lang: str) -> Sour
     if "description" not in lines and body.intro_line:
         lines["description"] = body.intro_line  # derived from the intro
     lines[f"heading:{article.title}"] = lines.get("title", 1)
+    if record.lines.get("seo_title"):
+        # `<title>` findings (anchor `title`) point at the field that makes it.
+        lines["title"] = record.lines["seo_title"]
     labels = labels_for(lang)
     if "key_points" in lines:
         lines[f"heading:{labels['key_points']}"] = lines["key_points"]

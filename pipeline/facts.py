@@ -13,9 +13,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import lxml.html
 from lxml import etree
@@ -36,9 +35,11 @@ from pipeline.facts_types import (
     Tag,
     TextBlock,
 )
-from pipeline.facts_walk import Walker, locate_line_col, parse_tree
+from pipeline.facts_walk import Walker, cap_attributes, locate_line_col, parse_tree
 from pipeline.jsonld_graph import JsonLdGraph, listify
 from pipeline.jsonld_graph import build as build_jsonld_graph
+from pipeline.pagemeta import NO_META, PageMeta
+from pipeline.urls import split_url
 
 if TYPE_CHECKING:
     # Imported where used: pipeline.readability loads its tables (~0.9 s) on import.
@@ -82,6 +83,9 @@ class PageFacts:
     lang: str | None = None
     root: Pos = _START
     head: Pos = _START
+    head_end: Pos | None = None
+    """What ended `<head>` early (text `<iframe>`, `<img>`…), where it is; None
+    when `<head>` ran to the page's own `</head>` or `<body>`."""
     titles: tuple[Tag, ...] = ()
     descriptions: tuple[Tag, ...] = ()
     metas: tuple[MetaTag, ...] = ()
@@ -102,12 +106,19 @@ class PageFacts:
     disabled: frozenset[str] = frozenset()
     """Codes/prefixes suppressed by an HTML comment or front matter."""
     encoding_issue: EncodingIssue | None = None
-    front_matter: Mapping[str, Any] = field(default_factory=dict)
+    dropped_attributes: tuple[Pos, ...] = ()
+    """Elements with over `facts_walk.MAX_ATTRIBUTES` attributes (the rest were
+    not read); `text` is the element's attribute count."""
+    meta: PageMeta = NO_META
+    """What the content file said about the page (`PageMeta`)."""
+    default_lang: str = "en"
+    """Language the text is read in when the page declares none (`default-lang`)."""
 
     @property
     def title(self) -> Tag | None:
-        """The title a browser shows: the first `<title>` in `<head>`."""
-        return next((t for t in self.titles if t.in_head), None)
+        """The title a browser shows (`document.title`): the first `<title>` in
+        the document, also when the parser moved it into `<body>`."""
+        return self.titles[0] if self.titles else None
 
     @property
     def description(self) -> Tag | None:
@@ -155,21 +166,40 @@ class PageFacts:
         """The first paragraph block of the main content."""
         return next((b for b in self.blocks if b.kind is BlockKind.PARAGRAPH), None)
 
+    @property
+    def text_lang(self) -> str:
+        """The language the text is read in: `lang`, else `default_lang`."""
+        return self.lang or self.default_lang
+
+    @property
+    def lang_assumed(self) -> bool:
+        """True when the page declares no language and `default_lang` is assumed."""
+        return not self.lang
+
+    @functools.cached_property
+    def word_count(self) -> int:
+        """Words of the main text (every block; quotations are not blocks):
+        the one count every rule and report uses (`segmentation.text_words`)."""
+        from pipeline.segmentation import main_word_count
+
+        return main_word_count(b.text for b in self.blocks)
+
     @functools.cached_property
     def sentences(self) -> tuple[str, ...]:
         """Sentences of the prose blocks (paragraphs, list items, FAQ answers)."""
         from pipeline.readability import segment
 
-        return tuple(segment((b.kind.value, b.text) for b in self.blocks))
+        blocks = ((b.kind.value, b.text) for b in self.blocks)
+        return tuple(segment(blocks, lang=self.text_lang))
 
     @functools.cached_property
     def readability(self) -> ReadabilityScores | None:
-        """Scores of `sentences` in the page language (English when undeclared);
-        None when the language has no valid formula or there is no prose.
-        Computed once, shared by the readability rules and the reports."""
+        """Scores of `sentences` in `text_lang`; None when the language has no
+        valid formula or there is no prose. Computed once, shared by the
+        readability rules and the reports."""
         from pipeline.readability import score
 
-        return score(self.sentences, self.lang or "en")
+        return score(self.sentences, self.text_lang)
 
     def at(self, anchor: str, where: Located | None = None) -> Pos:
         """A location for something missing: `where` (else `<head>`) with `anchor`."""
@@ -187,16 +217,15 @@ def parse(
     html: str | bytes,
     *,
     path: str = "",
-    front_matter: Mapping[str, Any] | None = None,
-    keyphrase: str | None = None,
+    meta: PageMeta = NO_META,
+    default_lang: str = "en",
 ) -> PageFacts:
     """Parse one page into `PageFacts`.
 
-    `front_matter` (built pages) may give `keyphrase`, `slug`,
-    `description_claimed_length` and `seo-pipeline-disable`; `keyphrase`
-    overrides the front matter's (the `--keyphrase` flag).
+    `meta` (built pages, the `--keyphrase` flag) gives the slug, keyphrase,
+    claimed description length and suppressions that the HTML cannot say;
+    `default_lang` is the language a page without `lang` is read in.
     """
-    fm: Mapping[str, Any] = front_matter or {}
     issue: EncodingIssue | None = None
     if isinstance(html, bytes):
         html, issue = decode_html(html)
@@ -206,6 +235,7 @@ def parse(
             "text contains U+FFFD replacement characters (damaged encoding)", line, col
         )
     text = _XML_DECL.sub("", html, count=1) if html.lstrip().startswith("<?") else html
+    text, dropped = cap_attributes(text)
     try:
         root = parse_tree(text if text.strip() else _EMPTY_DOC, _PARSER)
     except (etree.ParserError, ValueError):
@@ -213,15 +243,11 @@ def parse(
     walker = Walker(text)
     walker.walk(root)
 
-    slug_fm = fm.get("slug")
     canonical = next((c for c in walker.canonicals if c.in_head), None)
     og_url = next((m for m in walker.metas if m.key == "og:url"), None)
     url_src: Tag | MetaTag | None = canonical or og_url
-    url_path = urlsplit(url_src.text).path if url_src else ""
-    if isinstance(slug_fm, str) and slug_fm:
-        slug = slug_fm
-    else:
-        slug = _slug_of(url_path) or _slug_of(path.replace("\\", "/"))
+    url_path = split_url(url_src.text).path if url_src else ""
+    slug = meta.slug or _slug_of(url_path) or _slug_of(path.replace("\\", "/"))
     if not url_path:
         url_path = f"/{slug}" if slug else ""
     slug_pos = Pos(
@@ -232,9 +258,9 @@ def parse(
     )
 
     claims = list(walker.claims)
-    claimed = fm.get("description_claimed_length")
+    claimed = meta.description_claimed_length
     description = next((d for d in walker.descriptions if d.in_head), None)
-    if isinstance(claimed, int) and description is not None:
+    if claimed is not None and description is not None:
         claims.insert(
             0,
             LengthClaim(
@@ -243,20 +269,18 @@ def parse(
                 claimed,
                 description.line,
                 description.column,
-                "description",
+                "description_claimed_length",  # the front-matter field to fix
             ),
         )
 
     disabled = {c.strip().upper() for m in _DISABLE.findall(html) for c in m.split(",")}
-    fm_disabled = fm.get("seo-pipeline-disable", fm.get("seo_pipeline_disable", ()))
-    if isinstance(fm_disabled, list | tuple):
-        disabled |= {str(c).strip().upper() for c in fm_disabled}
-    phrase = keyphrase or fm.get("keyphrase")
+    disabled |= meta.disabled
     return PageFacts(
         path=path,
         lang=walker.lang,
         root=walker.root_pos,
         head=walker.head_pos,
+        head_end=walker.head_end,
         titles=tuple(walker.titles),
         descriptions=tuple(walker.descriptions),
         metas=tuple(walker.metas),
@@ -270,13 +294,13 @@ def parse(
         url_path=url_path,
         slug=slug,
         slug_pos=slug_pos,
-        keyphrase=phrase.strip()
-        if isinstance(phrase, str) and phrase.strip()
-        else None,
+        keyphrase=meta.keyphrase,
         claims=tuple(claims),
         disabled=frozenset(d for d in disabled if d),
         encoding_issue=issue,
-        front_matter=dict(fm),
+        dropped_attributes=tuple(dropped),
+        meta=meta,
+        default_lang=default_lang,
     )
 
 

@@ -1,10 +1,12 @@
 """The whole flow in two functions — read this file first.
 
     build: content/ ─load→ Article ─derive→ Page ─render→ HTML ─check→ Findings ─write→ output/
-    check: *.html ──────────────────────────────────────────────check→ Findings
+    check: *.html ─discover→ PageInput ────────────────────────check→ Findings
 
 Every stage is a module that takes plain data and returns plain data; only
-`load` and `write` touch the file system.
+`load`, `discover` and `write` touch the file system. The command line
+(`pipeline.cli`) parses flags, calls these two functions and `pipeline.gate`,
+and prints.
 """
 
 from __future__ import annotations
@@ -16,16 +18,23 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pipeline.config import Config, Site
+from pipeline.checks import CheckResult, PageInput, check_pages
+from pipeline.config import Config, Site, load_config
 from pipeline.derive import Page, derive_page
+from pipeline.discover import html_files, manifest_folders, manifest_meta, read_pages
 from pipeline.errors import ContentError, OutputError, Problem
+from pipeline.paths import display_path
+from pipeline.profiles import SnippetLimits
 from pipeline.render import RenderedPage, render_page, render_sitemap
-from pipeline.snippets import limits_of
+from pipeline.report.context import ReportContext
+from pipeline.report.htmlreport import output_file
 from pipeline.sources import LoadedArticle, content_files, load_articles
 from pipeline.textmetrics import grapheme_len
 from pipeline.write import MANIFEST, OutputFile, WriteResult, write_files
+
+MANIFEST_VERSION = 2
+"""2: each page row carries the `meta` its checks were run with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +44,23 @@ class BuildResult:
     pages: tuple[RenderedPage, ...]
     files: tuple[OutputFile, ...]
     written: WriteResult | None
-    checks: Any
-    """The `CheckResult` of the rules, or None with `check=False`."""
+    checks: CheckResult | None
+    """The findings of the rules; None with `check=False`."""
     elapsed_s: float
+    config: Config
+    """The config the build ran with."""
+
+
+def as_config(config: Config | str | Path | None) -> Config:
+    """A `Config` as given, else loaded from a config file or project folder."""
+    if isinstance(config, Config):
+        return config
+    if config is None:
+        return load_config()
+    path = Path(config)
+    if path.is_dir():
+        return load_config(cwd=path)
+    return load_config(path)
 
 
 def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
@@ -46,7 +69,7 @@ def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
     Problems name files relative to `root` (the project), as the user sees them.
     """
     if not folder.is_dir():
-        where = _display(folder, root)
+        where = display_path(folder, root)
         raise ContentError([Problem(where, None, None, "content folder not found")])
     loaded: list[LoadedArticle] = []
     problems: list[Problem] = []
@@ -55,7 +78,7 @@ def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
             loaded.extend(load_articles(path))
         except ContentError as exc:
             problems.extend(
-                dataclasses.replace(p, path=_display(Path(p.path), root))
+                dataclasses.replace(p, path=display_path(p.path, root))
                 for p in exc.problems
             )
     if problems:
@@ -64,13 +87,15 @@ def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
 
 
 def derive_all(
-    loaded: Sequence[LoadedArticle], site: Site, root: Path, checks: Any = None
+    loaded: Sequence[LoadedArticle],
+    site: Site,
+    root: Path,
+    limits: SnippetLimits | None = None,
 ) -> list[Page]:
     """Derive every page; two pages with one slug are an error before any write.
 
-    `checks` (a CheckConfig) gives the profile's snippet budgets for fitting.
+    `limits` are the profile's snippet budgets, for fitting descriptions.
     """
-    limits = limits_of(checks) if checks is not None else None
     pages = [derive_page(item, site, root=str(root), limits=limits) for item in loaded]
     counts = Counter(page.slug for page in pages)
     clashes = [
@@ -96,7 +121,7 @@ def site_files(
     files.extend(extra)
     entries = [
         {
-            "loc": site.url_for(f"/{r.page.slug}/"),
+            "loc": r.page.url,  # percent-encoded for a non-ASCII slug
             "lastmod": r.page.date_modified.isoformat()
             if r.page.date_modified
             else None,
@@ -110,23 +135,25 @@ def site_files(
 
 
 def manifest(rendered: Sequence[RenderedPage], files: Sequence[str]) -> str:
-    """One row per page, and every generated file (so rebuilds clean up safely)."""
+    """One row per page (with the `meta` its checks used), and every generated
+    file (so rebuilds clean up safely)."""
     rows = [
         {
             "path": r.page.rel_path,
             "url": r.page.url,
-            "title": r.page.article.title,
-            "title_length": grapheme_len(r.page.article.title),
+            "title": r.page.seo_title,
+            "title_length": grapheme_len(r.page.seo_title),
             "description": r.page.description,
             "description_length": grapheme_len(r.page.description),
             "description_origin": r.page.description_origin,
             "description_original": r.page.description_original,
             "source": r.page.source_path,
+            "meta": r.page.meta.to_json(),
         }
         for r in sorted(rendered, key=lambda r: r.page.rel_path)
     ]
     doc = {
-        "version": 1,
+        "version": MANIFEST_VERSION,
         "generator": "seo-pipeline",
         "pages": rows,
         "files": list(files),
@@ -135,10 +162,19 @@ def manifest(rendered: Sequence[RenderedPage], files: Sequence[str]) -> str:
 
 
 def build(
-    config: Config, *, check: bool = True, force: bool = False, write: bool = True
+    config: Config | str | Path | None = None,
+    *,
+    check: bool = True,
+    force: bool = False,
+    write: bool = True,
 ) -> BuildResult:
-    """Load → derive → render → check → write, for every content file."""
+    """Load → derive → render → check → write, for every content file.
+
+    `config` is a `Config`, a config file or a project folder (default: the
+    config found from the working folder).
+    """
     started = time.perf_counter()
+    config = as_config(config)
     site = config.site
     if site.content_dir.resolve().is_relative_to(site.output_dir.resolve()):
         raise OutputError(
@@ -151,26 +187,38 @@ def build(
                 )
             ]
         )
+    if site.output_dir.resolve().is_relative_to(site.content_dir.resolve()):
+        raise OutputError(
+            [
+                Problem(
+                    site.output_dir,
+                    None,
+                    "output_dir",
+                    "must not be inside the content folder "
+                    f"({site.content_dir}): its files would be read as content",
+                )
+            ]
+        )
     loaded = load_all(site.content_dir, config.root)
-    pages = derive_all(loaded, site, config.root, config.checks)
+    pages = derive_all(loaded, site, config.root, config.checks.snippet_limits)
     rendered = tuple(render_page(page, site) for page in pages)
     checks = run_checks(rendered, config) if check else None
-    report = [] if checks is None else [_html_report(checks, config)]
+    report = (
+        [] if checks is None else [output_file(checks, ReportContext(config.checks))]
+    )
     files = tuple(site_files(rendered, site, report))
     written = write_files(files, site.output_dir, force=force) if write else None
-    return BuildResult(rendered, files, written, checks, time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    return BuildResult(rendered, files, written, checks, elapsed, config)
 
 
-def run_checks(rendered: Sequence[RenderedPage], config: Config) -> Any:
+def run_checks(rendered: Sequence[RenderedPage], config: Config) -> CheckResult:
     """Run the rules on rendered pages, mapping findings to content lines."""
-    from pipeline.checks import PageInput, check_pages
-
     inputs = [
         PageInput(
-            path=_display(config.site.output_dir / r.page.rel_path, config.root),
+            path=display_path(config.site.output_dir / r.page.rel_path, config.root),
             html=r.html,
-            source=r.page.source_map,
-            front_matter=_front_matter(r.page),
+            meta=r.page.meta,
         )
         for r in rendered
     ]
@@ -178,33 +226,23 @@ def run_checks(rendered: Sequence[RenderedPage], config: Config) -> Any:
 
 
 def check(
-    paths: Sequence[Path], config: Config, *, keyphrase: str | None = None
-) -> Any:
-    """Check existing HTML files (from any generator): discover, read, check."""
-    from pipeline.checkcmd import run_check
+    paths: Sequence[str | Path] | str | Path,
+    config: Config | str | Path | None = None,
+    *,
+    keyphrase: str | None = None,
+) -> CheckResult:
+    """Check HTML files from any generator: discover, read, check.
 
-    return run_check(paths, config.checks, keyphrase=keyphrase)
-
-
-def _html_report(checks: Any, config: Config) -> OutputFile:
-    """The HTML report of the checks, written as `_report/index.html`."""
-    from pipeline.report.htmlreport import output_file
-
-    return output_file(checks, config.checks)
-
-
-def _front_matter(page: Page) -> dict[str, Any]:
-    article = page.article
-    data = article.model_dump(
-        by_alias=True, exclude={"body"}, exclude_none=True, mode="json"
-    )
-    data["slug"] = page.slug
-    data["lang"] = page.lang
-    return data
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
+    `paths` are files or folders. Pages that a build listed in a folder's
+    `manifest.json` are judged with the same `PageMeta` as in the build;
+    `keyphrase` (the `--keyphrase` flag) overrides every page's.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    config = as_config(config)
+    found = html_files(paths)
+    metas = manifest_meta(manifest_folders(paths))
+    pages = read_pages(found.files, keyphrase=keyphrase, metas=metas)
+    result = check_pages(pages, config.checks)
+    notes = tuple(str(problem) for problem in found.skipped)
+    return dataclasses.replace(result, notes=notes) if notes else result

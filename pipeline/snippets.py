@@ -10,23 +10,20 @@ Liberation Sans, grapheme counts, word-boundary truncation):
   when a keyphrase is set), else a word-boundary cut with "…" that never ends
   on a dangling article, conjunction or preposition.
 
-Budgets come from the check profiles (`pipeline.checks.config.PROFILES` over
-`LengthOptions`), through :func:`limits_for`, so `meta`, `build` and the
-length rules agree on the numbers.
+Budgets come from the check profiles (`pipeline.profiles`), so `meta`,
+`build` and the length rules agree on the numbers.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final
 
+from pipeline.profiles import Kind, SnippetLimits, limits_for
 from pipeline.textmetrics import (
     DESCRIPTION_SIZE_PX,
-    MOBILE_DESCRIPTION_BUDGET_PX,
     TITLE_SIZE_PX,
     grapheme_len,
     text_width_px,
@@ -44,11 +41,9 @@ __all__ = [
     "fit",
     "fit_first",
     "limits_for",
-    "limits_of",
     "measure",
 ]
 
-Kind = Literal["title", "description"]
 KINDS: Final[tuple[Kind, ...]] = ("title", "description")
 ELLIPSIS: Final = "…"
 
@@ -68,65 +63,6 @@ _TITLE_SEPARATOR: Final = re.compile(r"\s+[|·•–—-]\s+|:\s+")
 _ASCII_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
 _WORD: Final = re.compile(r"\w+")
 _TAIL: Final = " \t,;:–—-‒/([{“‘«\"'&"
-
-
-@dataclass(frozen=True, slots=True)
-class SnippetLimits:
-    """Character and pixel budgets of a result snippet (one check profile)."""
-
-    profile: str = "default"
-    title_max_chars: int = 60
-    title_max_px: float = 580
-    description_max_chars: int = 155
-    description_max_px: float = 920
-    mobile_description_max_px: float = MOBILE_DESCRIPTION_BUDGET_PX
-    """Not in the profiles: the common 680 px SERP-preview model of mobile."""
-
-    def max_chars(self, kind: Kind) -> int:
-        """Character budget of a title or description."""
-        return self.title_max_chars if kind == "title" else self.description_max_chars
-
-    def max_px(self, kind: Kind, *, mobile: bool = False) -> float:
-        """Pixel budget of a title or description (desktop, or mobile)."""
-        if kind == "title":
-            return self.title_max_px
-        return self.mobile_description_max_px if mobile else self.description_max_px
-
-    def replace(self, **changes: Any) -> SnippetLimits:
-        """A copy with some budgets changed (e.g. the site's character budget)."""
-        return dataclasses.replace(self, **changes)
-
-
-@functools.cache
-def limits_for(profile: str = "default") -> SnippetLimits:
-    """The budgets of a check profile (`default`, `yoast`, `screaming-frog` …).
-
-    Raises `ValueError` for an unknown profile.
-    """
-    from pydantic import ValidationError
-
-    from pipeline.checks import CheckConfig
-
-    try:
-        config = CheckConfig(profile=profile)
-    except ValidationError as exc:
-        raise ValueError(exc.errors(include_url=False)[0]["msg"]) from None
-    return limits_of(config)
-
-
-def limits_of(config: Any) -> SnippetLimits:
-    """The budgets a `CheckConfig` resolves (defaults ← profile ← user tables)."""
-    from pipeline.checks.length import LengthOptions
-
-    options = config.options_for("length")
-    assert isinstance(options, LengthOptions)
-    return SnippetLimits(
-        profile=str(config.profile),
-        title_max_chars=options.title_max_chars,
-        title_max_px=options.title_max_px,
-        description_max_chars=options.description_max_chars,
-        description_max_px=options.description_max_px,
-    )
 
 
 def size_px(kind: Kind) -> int:

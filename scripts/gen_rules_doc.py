@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipeline.checkcmd import rules_markdown
+from pipeline.checks.catalog import rules_markdown
 
 DEFAULT = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from pipeline.config import Site
 from pipeline.derive import derive_page
+from pipeline.pagemeta import PageMeta
 from pipeline.render import RenderedPage, render_page
 from pipeline.sources import load_article
 
@@ -45,3 +47,10 @@ def visible_text(html: str) -> str:
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+
+
+def meta_of(front: Mapping[str, Any] | None) -> PageMeta:
+    """The `PageMeta` a build derives from these front-matter fields."""
+    front = dict(front or {})
+    disabled = front.pop("seo-pipeline-disable", front.pop("seo_pipeline_disable", []))
+    return PageMeta.from_json({**front, "disabled": list(disabled)})

@@ -8,16 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checkcmd import (
-    html_files,
-    read_pages,
-    rules_json,
-    rules_markdown,
-    rules_text,
-)
 from pipeline.checks import REGISTRY, CheckConfig, check_pages
+from pipeline.checks.catalog import rules_json, rules_markdown, rules_text
 from pipeline.cli import main
 from pipeline.config import load_config
+from pipeline.discover import html_files, read_pages
 from pipeline.errors import PipelineError
 from pipeline.run import build
 
@@ -69,13 +64,13 @@ def test_html_files_recursive_sorted_and_skipping_hidden(tmp_path: Path) -> None
         "notes.txt",
     ]:
         write(tmp_path, name, "<p>x</p>")
-    found = [p.relative_to(tmp_path).as_posix() for p in html_files([tmp_path])]
+    found = [p.relative_to(tmp_path).as_posix() for p in html_files([tmp_path]).files]
     assert found == ["a.htm", "b/index.html", "b/c/deep.HTML"]
 
 
 def test_explicit_file_of_any_name_and_no_duplicates(tmp_path: Path) -> None:
     page = write(tmp_path, "page.xhtml", "<p>x</p>")
-    assert html_files([page, page]) == [page]
+    assert html_files([page, page]).files == (page,)
 
 
 @pytest.mark.parametrize("make", ["missing", "empty-folder"])
@@ -89,7 +84,7 @@ def test_display_paths_are_relative_and_posix(tmp_path: Path) -> None:
     page = write(tmp_path, "blog/post.html", "<p>x</p>")
     [read] = read_pages([page], base=tmp_path, keyphrase="herpes")
     assert read.path == "blog/post.html"
-    assert read.front_matter == {"keyphrase": "herpes"}
+    assert read.meta.keyphrase == "herpes"
 
 
 # --- exit codes ---------------------------------------------------------------

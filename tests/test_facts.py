@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.facts import BlockKind, PageFacts, decode_html, parse
+from tests.helpers import meta_of
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -85,7 +86,7 @@ def test_lang(html: str, lang: str | None) -> None:
 def test_slug_and_url_path(
     html: str, path: str, front: dict[str, str], slug: str, url_path: str
 ) -> None:
-    facts = parse(html, path=path, front_matter=front)
+    facts = parse(html, path=path, meta=meta_of(front))
     assert (facts.slug, facts.url_path) == (slug, url_path)
 
 
@@ -219,7 +220,7 @@ def test_length_claims() -> None:
 def test_suppressions_from_comment_and_front_matter() -> None:
     facts = parse(
         "<!-- seo-pipeline: disable=LEN101, head3 --><p>x</p>",
-        front_matter={"seo-pipeline-disable": ["META5"]},
+        meta=meta_of({"seo-pipeline-disable": ["META5"]}),
     )
     assert facts.disabled == {"LEN101", "HEAD3", "META5"}
 

@@ -16,7 +16,7 @@ from pipeline.config import Config, load_config
 from pipeline.report import FORMATS
 from pipeline.report.htmlreport import REPORT_PATH, advice, render
 from pipeline.run import build
-from pipeline.snippets import limits_of, measure
+from pipeline.snippets import measure
 from pipeline.textmetrics import text_width_px
 
 REPO = Path(__file__).resolve().parent.parent
@@ -155,7 +155,7 @@ def test_overview_figures_of_the_example() -> None:
 def test_each_page_has_desktop_and_mobile_previews() -> None:
     soup = doc(bundled_report())
     config, checks = bundled()
-    limits = limits_of(config.checks)
+    limits = config.checks.snippet_limits
     assert len(sections(soup)) == 3
     for section, page in zip(sections(soup), checks.pages, strict=True):
         facts = page.facts
@@ -223,7 +223,7 @@ def test_profile_budgets_apply() -> None:
     assert desc is not None
     assert (
         desc.get_text()
-        == measure(DESCRIPTION, "description", limits_of(config)).desktop
+        == measure(DESCRIPTION, "description", config.snippet_limits).desktop
     )
 
 

@@ -20,7 +20,7 @@ from pipeline.checks.runner import check_html
 from pipeline.config import load_config
 from pipeline.report.htmlreport import render
 from pipeline.run import build
-from pipeline.snippets import limits_of, measure
+from pipeline.snippets import measure
 from pipeline.textmetrics import text_width_px
 from tests.browser import launch_chromium
 
@@ -129,7 +129,7 @@ def test_preview_titles_fit_the_budget_and_match_the_model(
 def test_previews_show_the_cut_description(browser: Any, tmp_path: Path) -> None:
     html, checks = bundled_report()
     page = open_report(browser, html, tmp_path).page
-    limits = limits_of(load_config(REPO / "pyproject.toml").checks)
+    limits = load_config(REPO / "pyproject.toml").checks.snippet_limits
     cards = page.locator("section.page").first
     description = checks.pages[0].facts.description.text
     m = measure(description, "description", limits)

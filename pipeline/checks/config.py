@@ -3,66 +3,36 @@
 `CheckConfig` is validated from the `[tool.seo-pipeline]` table (or
 `seo-pipeline.toml`); keys are kebab-case in TOML and snake_case in Python
 (both are accepted). Each rule family's options live in a sub-table named
-after the family (`[tool.seo-pipeline.length]`), validated by the family's
-options model. Named profiles are data (`PROFILES`): they set family options
-and severities, and the user's own tables override them.
+after the family (`[tool.seo-pipeline.length]`), typed by the family's
+options model, so the config's JSON Schema names every option. Named profiles
+(`pipeline.profiles`) set family options and severities; the options the user
+writes override them.
 """
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import (
-    BaseModel,
-    Field,
-    PrivateAttr,
-    ValidationError,
-    model_validator,
-)
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, model_validator
 
+from pipeline.checks.headings import HeadingsOptions
+from pipeline.checks.keyphrase import KeyphraseOptions
+from pipeline.checks.length import LengthOptions
+from pipeline.checks.metadata import MetadataOptions
+from pipeline.checks.readability import ReadabilityOptions
 from pipeline.checks.registry import FAMILIES, REGISTRY, Options
+from pipeline.checks.site import SiteOptions
+from pipeline.checks.structured_data_family import StructuredDataOptions
 from pipeline.findings import Severity
+from pipeline.profiles import PROFILES, SnippetLimits, check_profile
 from pipeline.settings import SETTINGS, kebab
+from pipeline.suggest import did_you_mean
 
 SeverityName = Literal["info", "warning", "error"]
 
-PROFILES: dict[str, dict[str, Any]] = {
-    "default": {},
-    # Yoast SEO's snippet preview: green between 120 and 156 characters.
-    "yoast": {"length": {"description-min-chars": 120, "description-max-chars": 156}},
-    # Screaming Frog SEO Spider's default preferences (Config > Spider > Preferences).
-    "screaming-frog": {
-        "length": {
-            "title-min-chars": 30,
-            "title-max-chars": 60,
-            "title-min-px": 200,
-            "title-max-px": 561,
-            "description-min-chars": 70,
-            "description-max-chars": 155,
-            "description-min-px": 400,
-            "description-max-px": 985,
-        }
-    },
-    # Rank Math's snippet editor: over its pixel budget is shown as a failure.
-    "rank-math": {
-        "length": {
-            "title-max-chars": 60,
-            "title-max-px": 580,
-            "description-max-chars": 160,
-            "description-max-px": 920,
-        },
-        "severity": {"LEN102": "error", "LEN104": "error"},
-    },
-}
-"""Named threshold sets: family options plus severity overrides."""
-
-
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f"; did you mean {guess[0]!r}?" if guess else ""
+__all__ = ["PROFILES", "CheckConfig", "SeverityName"]
 
 
 def _selector_known(selector: str) -> bool:
@@ -91,23 +61,27 @@ class CheckConfig(BaseModel):
     """Threshold profile: default, yoast, screaming-frog or rank-math."""
     fail_on: Literal["info", "warning", "error", "never"] = "error"
     """Lowest severity that makes the exit code 1 (`never`: always 0)."""
+    default_lang: str = "en"
+    """Language of pages that declare none: READ and KEY rules read them in it, and say so."""
     jobs: int = Field(default=0, ge=0)
     """Worker processes for 64 pages or more (0: one per CPU; 1: no workers)."""
     severity: dict[str, SeverityName] = Field(default_factory=dict)
     """Severity overrides by code prefix or rule name (`LEN104 = "error"`)."""
-    length: dict[str, Any] = Field(default_factory=dict)
+    length: LengthOptions = Field(default_factory=LengthOptions)
     """Options of the length family (LEN1xx)."""
-    readability: dict[str, Any] = Field(default_factory=dict)
+    readability: ReadabilityOptions = Field(default_factory=ReadabilityOptions)
     """Options of the readability family (READ2xx)."""
-    headings: dict[str, Any] = Field(default_factory=dict)
+    headings: HeadingsOptions = Field(default_factory=HeadingsOptions)
     """Options of the headings family (HEAD3xx)."""
-    structured_data: dict[str, Any] = Field(default_factory=dict)
+    structured_data: StructuredDataOptions = Field(
+        default_factory=StructuredDataOptions
+    )
     """Options of the structured-data family (SD4xx)."""
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: MetadataOptions = Field(default_factory=MetadataOptions)
     """Options of the metadata family (META5xx)."""
-    site: dict[str, Any] = Field(default_factory=dict)
+    site: SiteOptions = Field(default_factory=SiteOptions)
     """Options of the site family (SITE6xx)."""
-    keyphrase: dict[str, Any] = Field(default_factory=dict)
+    keyphrase: KeyphraseOptions = Field(default_factory=KeyphraseOptions)
     """Options of the keyphrase family (KEY7xx)."""
 
     _options: dict[str, Options] = PrivateAttr(default_factory=dict)
@@ -115,11 +89,7 @@ class CheckConfig(BaseModel):
 
     @model_validator(mode="after")
     def _resolve(self) -> CheckConfig:
-        if self.profile not in PROFILES:
-            raise ValueError(
-                f"profile: unknown profile {self.profile!r}"
-                f"{_did_you_mean(self.profile, PROFILES)} (known: {', '.join(PROFILES)})"
-            )
+        check_profile(self.profile)
         names = [*self.select, *self.extend_select, *self.ignore]
         names += [c for codes in self.per_file_ignores.values() for c in codes]
         names += list(self.severity)
@@ -127,20 +97,47 @@ class CheckConfig(BaseModel):
             if not _selector_known(selector):
                 known = [*REGISTRY, *(r.name for r in REGISTRY.values())]
                 raise ValueError(
-                    f"unknown rule selector {selector!r}{_did_you_mean(selector, known)}"
+                    f"unknown rule selector {selector!r}{did_you_mean(selector, known)}"
                 )
         profile = PROFILES[self.profile]
         severity = {**profile.get("severity", {}), **self.severity}
         self._severity = {k.upper(): Severity.parse(v) for k, v in severity.items()}
         for name, family in FAMILIES.items():
-            user = getattr(self, name.replace("-", "_"), None) or {}
-            merged = {**profile.get(name, {}), **{kebab(k): v for k, v in user.items()}}
-            self._options[name] = _validate_options(name, family.options, merged)
+            self._options[name] = _resolve_options(
+                name, family.options, profile.get(name, {}), self.user_options(name)
+            )
         return self
+
+    def user_options(self, family: str) -> dict[str, Any]:
+        """The options the user wrote for a family (kebab-case keys)."""
+        table = getattr(self, family.replace("-", "_"), None)
+        if not isinstance(table, BaseModel):
+            return {}
+        return {kebab(k): getattr(table, k) for k in sorted(table.model_fields_set)}
 
     def options_for(self, family: str) -> Options:
         """The resolved options of a family (defaults ← profile ← user table)."""
         return self._options[family]
+
+    def with_overrides(self, **changes: Any) -> CheckConfig:
+        """A new config: `changes` replace settings, family tables merge by key.
+
+        `changes["length"] = {"description-max-chars": 100}` keeps the user's
+        other length options; lists and scalars replace.
+        """
+        data: dict[str, Any] = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, Options):
+                data[name] = self.user_options(name)
+            elif name in self.model_fields_set:
+                data[name] = value
+        for key, value in changes.items():
+            if isinstance(data.get(key), dict) and isinstance(value, Mapping):
+                data[key] = {**data[key], **value}
+            else:
+                data[key] = value
+        return CheckConfig.model_validate(data)
 
     @property
     def severity_overrides(self) -> Mapping[str, Severity]:
@@ -156,6 +153,19 @@ class CheckConfig(BaseModel):
     def fail_threshold(self) -> Severity | None:
         """The severity at or above which the exit code is 1 (None: never)."""
         return None if self.fail_on == "never" else Severity.parse(self.fail_on)
+
+    @property
+    def snippet_limits(self) -> SnippetLimits:
+        """The title and description budgets these settings resolve to."""
+        options = self.options_for("length")
+        assert isinstance(options, LengthOptions)
+        return SnippetLimits(
+            profile=self.profile,
+            title_max_chars=options.title_max_chars,
+            title_max_px=options.title_max_px,
+            description_max_chars=options.description_max_chars,
+            description_max_px=options.description_max_px,
+        )
 
     def ignored_for(self, *paths: str | None) -> list[str]:
         """Codes ignored for a page by `per-file-ignores` (any path may match)."""
@@ -175,19 +185,15 @@ def _glob_match(path: str, pattern: str) -> bool:
     )
 
 
-def _validate_options(
-    family: str, model: type[Options], values: Mapping[str, Any]
+def _resolve_options(
+    family: str,
+    model: type[Options],
+    profile: Mapping[str, Any],
+    user: Mapping[str, Any],
 ) -> Options:
-    """Validate a family table; unknown keys get a did-you-mean."""
-    known = [kebab(n) for n in model.model_fields]
-    for key in values:
-        if kebab(key) not in known:
-            raise ValueError(
-                f"{family}.{key}: unknown option{_did_you_mean(kebab(key), known)}"
-                f" (known: {', '.join(known)})"
-            )
+    """Defaults ← the profile's table ← the user's options, validated together."""
     try:
-        return model.model_validate(dict(values))
+        return model.model_validate({**profile, **user})
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])

@@ -7,7 +7,15 @@ glued onto a neighbouring sentence; scores are `PageFacts.readability`.
 
 A rule runs only for the languages where its method is valid (the registry's
 `languages`); on any other page the runner skips it with an info finding that
-says so, rather than scoring with another language's formula. Word-based rules
+says so, rather than scoring with another language's formula. A page that
+declares no `lang` is read in the configured `default-lang` ("en" unless set),
+and every finding on it says so.
+
+Words are counted one way everywhere (`pipeline.segmentation.text_words`:
+split on spaces, hyphens and dashes, as Yoast does), and the main text's
+count is `PageFacts.word_count`, the same number the keyphrase density and
+the reports use. Quotations (`<blockquote>`) are not the author's text and
+are left out, as in Yoast. Word-based rules
 need words separated by spaces, so they skip Chinese, Japanese, Thai and the
 like. The audience (`general` or `health`) comes from the front matter
 `audience` of built pages, else from the `audience` option.
@@ -23,6 +31,7 @@ from pipeline import readability as rd
 from pipeline.checks.registry import Family, Options, Problem
 from pipeline.facts import BlockKind, PageFacts, Pos, TextBlock
 from pipeline.findings import Severity
+from pipeline.segmentation import text_words
 
 # ISO 639-1 languages written with spaces between words, where word counts
 # and the word thresholds below mean what they say. Left out on purpose:
@@ -70,7 +79,7 @@ class ReadabilityOptions(Options):
     """Fewest words of main text (Yoast's text length: 300)."""
 
     @model_validator(mode="after")
-    def _known_audience(self) -> ReadabilityOptions:
+    def _knownaudience_of(self) -> ReadabilityOptions:
         known = set(self.min_reading_ease) | set(self.max_grade)
         if self.audience not in known:
             raise ValueError(
@@ -82,11 +91,18 @@ class ReadabilityOptions(Options):
 readability = Family("READ2", "readability", ReadabilityOptions)
 
 
-def _audience(page: PageFacts, opts: ReadabilityOptions) -> str:
-    """Front matter `audience` when it names a known audience, else the option."""
-    value = page.front_matter.get("audience")
+def audience_of(page: PageFacts, opts: ReadabilityOptions) -> str:
+    """The page's `audience` (content file) when it is a known one, else the option."""
+    value = page.meta.audience
     known = set(opts.min_reading_ease) | set(opts.max_grade)
-    return value if isinstance(value, str) and value in known else opts.audience
+    return value if value is not None and value in known else opts.audience
+
+
+def lang_note(page: PageFacts) -> str:
+    """What a finding on a page without `lang` must say about its language."""
+    if not page.lang_assumed:
+        return ""
+    return f" [no lang declared: read as {page.text_lang!r}, the default-lang]"
 
 
 def _start(page: PageFacts, block: TextBlock | None = None) -> Pos:
@@ -134,7 +150,7 @@ def reading_ease_too_low(
     ```
     """
     scores = _scores(page, opts)
-    audience = _audience(page, opts)
+    audience = audience_of(page, opts)
     target = opts.min_reading_ease.get(audience)
     if scores is None or target is None:
         return
@@ -143,7 +159,8 @@ def reading_ease_too_low(
     fre = scores.flesch_reading_ease
     if fre < target:
         yield Problem(
-            f"flesch reading ease is {fre:.0f} (min {target:g} for {audience} readers)",
+            f"flesch reading ease is {fre:.0f} (min {target:g} for {audience} readers)"
+            + lang_note(page),
             _start(page),
             round(fre, 1),
             target,
@@ -184,13 +201,14 @@ def grade_level_too_high(
     ```
     """
     scores = _scores(page, opts)
-    audience = _audience(page, opts)
+    audience = audience_of(page, opts)
     target = opts.max_grade.get(audience)
     if scores is None or scores.fk_grade is None or target is None:
         return
     if (grade := scores.fk_grade) > target:
         yield Problem(
-            f"flesch-kincaid grade is {grade:.1f} (max {target:g} for {audience} readers)",
+            f"flesch-kincaid grade is {grade:.1f} (max {target:g} for {audience} readers)"
+            + lang_note(page),
             _start(page),
             round(grade, 1),
             target,
@@ -225,12 +243,12 @@ def too_many_long_sentences(
     sentences = page.sentences
     if not sentences:
         return
-    long = sum(rd.word_count(s) > opts.long_sentence_words for s in sentences)
+    long = sum(len(text_words(s)) > opts.long_sentence_words for s in sentences)
     share, limit = long / len(sentences), opts.max_long_sentence_share
     if share > limit:
         yield Problem(
             f"{share:.0%} of sentences have more than {opts.long_sentence_words} words"
-            f" ({long} of {len(sentences)}; max {limit:.0%})",
+            f" ({long} of {len(sentences)}; max {limit:.0%}){lang_note(page)}",
             _start(page),
             round(share, 3),
             limit,
@@ -242,7 +260,8 @@ def paragraph_too_long(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Pr
     """A paragraph is longer than 150 words.
 
     ## What it does
-    Counts the words of each paragraph (and each FAQ answer paragraph).
+    Counts the words of each paragraph (and each FAQ answer paragraph),
+    split on spaces, hyphens and dashes as everywhere else.
 
     ## Why is this bad?
     A wall of text is skipped, above all on a phone screen. Yoast's
@@ -260,9 +279,10 @@ def paragraph_too_long(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Pr
     """
     limit = opts.max_paragraph_words
     for block in page.blocks:
-        if block.kind in _PARAGRAPHS and (n := rd.word_count(block.text)) > limit:
+        if block.kind in _PARAGRAPHS and (n := len(text_words(block.text))) > limit:
             at = Pos(block.text, block.line, block.column, block.anchor)
-            yield Problem(f"paragraph has {n} words (max {limit})", at, n, limit)
+            message = f"paragraph has {n} words (max {limit}){lang_note(page)}"
+            yield Problem(message, at, n, limit)
 
 
 @readability.rule("READ205", Severity.WARNING, languages=WORD_LANGUAGES)
@@ -300,14 +320,14 @@ def text_without_subheadings(
                 what = "before the first subheading" if start is None else "after"
                 where = f"{what} {start.text!r}" if start is not None else what
                 yield Problem(
-                    f"{words} words {where} (max {limit})",
+                    f"{words} words {where} (max {limit}){lang_note(page)}",
                     _start(page, start),
                     words,
                     limit,
                 )
             start, words = block, 0
         elif block.kind is not BlockKind.HEADING:
-            words += rd.word_count(block.text)
+            words += len(text_words(block.text))
 
 
 @readability.rule("READ206", Severity.WARNING, languages=WORD_LANGUAGES)
@@ -315,8 +335,12 @@ def text_too_short(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Proble
     """The main text has fewer than 300 words.
 
     ## What it does
-    Counts the words of the visible main content: headings, paragraphs,
-    list items, table cells and FAQ items.
+    Counts the words of the visible main content (`PageFacts.word_count`):
+    headings, paragraphs, list items, table cells and FAQ items, but not
+    quotations (`<blockquote>`). Words are split on spaces, hyphens and
+    dashes, as Yoast's text-length assessment (yoastseo 3.6,
+    `wordCountInText`) counts them: "herpes-related" is two words. This is
+    the count the keyphrase density and the reports use.
 
     ## Why is this bad?
     A short page rarely answers a question fully, and search engines have
@@ -334,9 +358,12 @@ def text_too_short(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Proble
     <html lang="en"><main><h1>Shingles and back pain</h1><p>Shingles can cause back pain. The pain often comes a few days before the rash. It burns or stings on one side of the body, in a band that follows a nerve. Many people think they pulled a muscle. Others fear a kidney stone. A doctor can tell them apart by looking at where the pain is and how it feels.</p><p>Shingles comes from the same virus as chickenpox. After you get better from chickenpox, the virus hides in your nerves. It can sleep there for many years. Stress, illness or age can wake it up. Then it travels along the nerve to the skin. That is why the pain and the rash sit on one side only.</p><p>Pills that fight the virus work best in the first three days after the rash shows. Start them as soon as you can. They make the rash heal faster and can make the pain shorter. Your doctor may also suggest pain pills, cool packs or a cream. Rest helps your body fight back.</p><h2>Treatment and prevention</h2><p>Some people still have pain after the rash heals. This is called nerve pain. It can last for weeks, months or even longer. Drugs made for nerve pain can help, and so can some creams and patches. Ask your doctor which one is right for you, and say how the pain affects your sleep.</p><p>A vaccine lowers the risk of shingles and of long nerve pain. It is a good idea for most people over fifty and for adults with a weak immune system. Keep the rash clean and covered. Do not scratch it. Wash your hands often. Stay away from babies and pregnant women until the blisters crust over.</p><p>Call your doctor at once if the rash is near an eye, if you have a high fever, or if the pain is very strong. Most people feel better in two to four weeks. Gentle walks, heat on the sore muscles and good sleep can ease the back while you heal.</p></main></html>
     ```
     """
-    words = sum(rd.word_count(b.text) for b in page.blocks)
+    words = page.word_count
     if words < opts.min_words:
         limit = opts.min_words
         yield Problem(
-            f"text has {words} words (min {limit})", _start(page), words, limit
+            f"text has {words} words (min {limit}){lang_note(page)}",
+            _start(page),
+            words,
+            limit,
         )

@@ -10,17 +10,15 @@ front matter) applied.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import time
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
 
 from pipeline.checks.config import CheckConfig
+from pipeline.checks.pool import map_in_workers
 from pipeline.checks.registry import (
     REGISTRY,
     Problem,
@@ -30,19 +28,34 @@ from pipeline.checks.registry import (
 )
 from pipeline.facts import PageFacts, parse
 from pipeline.findings import Finding, Severity, SourceMap
+from pipeline.pagemeta import NO_META, PageMeta
 
 SNIPPET_MAX = 300
 
 
 @dataclass(frozen=True, slots=True)
 class PageInput:
-    """One page to check: its displayed path, its HTML and, for built pages,
-    where its parts came from and its front matter."""
+    """One page to check: its displayed path, its HTML and what its content
+    file said about it (`PageMeta`: keyphrase, claims, source map …)."""
 
     path: str
     html: str | bytes
-    source: SourceMap | None = None
-    front_matter: Mapping[str, Any] = field(default_factory=dict)
+    meta: PageMeta = NO_META
+
+    @property
+    def source(self) -> SourceMap | None:
+        """Where the page's parts came from (None for third-party pages)."""
+        return self.meta.source
+
+
+@dataclass(frozen=True, slots=True)
+class Crash:
+    """A rule that raised on a page: a bug in seo-pipeline, not in the page."""
+
+    path: str
+    code: str
+    rule: str
+    error: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +78,10 @@ class CheckResult:
     findings: list[Finding]
     checked: int
     elapsed_s: float
+    crashes: tuple[Crash, ...] = ()
+    """Rules that raised (each also reported as a finding); exit code 2."""
+    notes: tuple[str, ...] = ()
+    """What the user should know about the run (files passed over …)."""
 
     def count(self, severity: Severity) -> int:
         """Number of findings of exactly this severity."""
@@ -86,6 +103,7 @@ class _Page:
     findings: list[Finding] = field(default_factory=list)
     run: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
+    crashes: list[Crash] = field(default_factory=list)
 
 
 PARALLEL_MIN_PAGES = 64
@@ -117,9 +135,9 @@ def check_pages(pages: Sequence[PageInput], config: CheckConfig) -> CheckResult:
         try:
             site_problems = rule.run_site(all_facts, options)
         except Exception as exc:  # a rule bug must not hide the other findings
-            site_problems = (
-                [(all_facts[0], _crash(rule, exc, all_facts[0]))] if all_facts else []
-            )
+            site_problems = []
+            if states:
+                site_problems = [(all_facts[0], _crash(rule, exc, states[0]))]
         for facts, problem in site_problems:
             page, state = by_facts[id(facts)]
             if rule.code in state.run:
@@ -135,7 +153,10 @@ def check_pages(pages: Sequence[PageInput], config: CheckConfig) -> CheckResult:
         )
         for p, s in zip(pages, states, strict=True)
     ]
-    return CheckResult(reports, findings, len(states), time.perf_counter() - started)
+    crashes = tuple(c for s in states for c in s.crashes)
+    return CheckResult(
+        reports, findings, len(states), time.perf_counter() - started, crashes
+    )
 
 
 def _run_pages(
@@ -144,14 +165,14 @@ def _run_pages(
     jobs = _jobs(config, len(pages))
     if jobs > 1:
         try:
-            context = multiprocessing.get_context(
-                "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            return map_in_workers(
+                _check_in_worker,
+                pages,
+                jobs=jobs,
+                initializer=_init_worker,
+                initargs=(config,),
+                chunksize=max(1, min(32, len(pages) // (jobs * 4))),
             )
-            with ProcessPoolExecutor(
-                jobs, mp_context=context, initializer=_init_worker, initargs=(config,)
-            ) as pool:
-                chunk = max(1, min(32, len(pages) // (jobs * 4)))
-                return list(pool.map(_check_in_worker, pages, chunksize=chunk))
         except (OSError, BrokenProcessPool, pickle.PicklingError):
             pass  # no processes here (sandbox, odd platform): run in this one
     return [check_page(page, config, rules) for page in pages]
@@ -186,7 +207,9 @@ def _check_in_worker(page: PageInput) -> _Page:
 
 def check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> _Page:
     """Parse one page and run the page rules on it."""
-    facts = parse(page.html, path=page.path, front_matter=page.front_matter)
+    facts = parse(
+        page.html, path=page.path, meta=page.meta, default_lang=config.default_lang
+    )
     source_path = page.source.path if page.source else None
     state = _Page(facts, [*config.ignored_for(page.path, source_path), *facts.disabled])
     for rule in rules:
@@ -196,8 +219,8 @@ def check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> _
         if out_of_scope:
             state.skipped[rule.code] = out_of_scope
             continue
-        if not rule.applies_to(facts.lang):
-            reason = f"no valid method for language {facts.lang or 'unknown'!r}"
+        if not rule.applies_to(facts.text_lang):
+            reason = f"no valid method for language {facts.text_lang!r}"
             state.skipped[rule.code] = reason
             skip = Problem(
                 f"skipped: {rule.name} has {reason}", facts.at("body", facts.root)
@@ -205,13 +228,19 @@ def check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> _
             state.findings.append(_finding(rule, page, skip, Severity.INFO))
             continue
         state.run.append(rule.code)
-        severity = resolve_severity(rule, config.severity_overrides)
+        overrides = config.severity_overrides
+        severity = resolve_severity(rule, overrides)
         options = config.options_for(rule.family.name)
         try:
             problems = rule.run_page(facts, options)
         except Exception as exc:  # a rule bug must not hide the other findings
-            problems = [_crash(rule, exc, facts)]
-        state.findings.extend(_finding(rule, page, p, severity) for p in problems)
+            problems = [_crash(rule, exc, state)]
+        state.findings.extend(
+            _finding(rule, page, p, resolve_severity(rule, overrides, p.severity))
+            if p.severity
+            else _finding(rule, page, p, severity)
+            for p in problems
+        )
     return state
 
 
@@ -225,11 +254,12 @@ def _suppressed(rule: Rule, state: _Page) -> bool:
     return False
 
 
-def _crash(rule: Rule, exc: Exception, facts: PageFacts) -> Problem:
-    message = (
-        f"internal error in {rule.name}: {type(exc).__name__}: {exc} (please report)"
-    )
-    return Problem(message, facts.at("body", facts.root))
+def _crash(rule: Rule, exc: Exception, state: _Page) -> Problem:
+    """Record a rule that raised, and the finding that shows it in reports."""
+    error = f"{type(exc).__name__}: {exc}"
+    state.crashes.append(Crash(state.facts.path, rule.code, rule.name, error))
+    message = f"internal error in {rule.name}: {error} (please report)"
+    return Problem(message, state.facts.at("body", state.facts.root))
 
 
 def _finding(
@@ -241,11 +271,15 @@ def _finding(
     source = page.source
     if source is not None:
         path, line, column = source.path, source.locate(at.anchor), None
+    message = problem.message
+    if (repair := getattr(at, "repair", None)) is not None:
+        # A JSON-LD block read after a lenient repair (SD401): say so.
+        message += f" (json-ld block read after repair: {repair})"
     return Finding(
         code=rule.code,
         rule=rule.name,
         severity=severity,
-        message=problem.message,
+        message=message,
         path=path,
         line=line,
         column=column,
@@ -263,10 +297,10 @@ def check_html(
     config: CheckConfig | None = None,
     *,
     path: str = "page.html",
-    front_matter: Mapping[str, Any] | None = None,
+    meta: PageMeta = NO_META,
 ) -> CheckResult:
     """Check one HTML string (a convenience for tests and library use)."""
-    page = PageInput(path, html, front_matter=front_matter or {})
+    page = PageInput(path, html, meta)
     return check_pages([page], config or CheckConfig())
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pipeline.checks.runner import CheckResult
 from pipeline.findings import Finding, Severity
+from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
 
 COMMANDS = {
     Severity.ERROR: "error",
@@ -43,7 +44,7 @@ def annotation(finding: Finding) -> str:
     return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str:
     """Every finding as a workflow command, one per line."""
     return "".join(f"{annotation(f)}\n" for f in sorted(result.findings, key=_order))
 

@@ -16,6 +16,7 @@ from collections import Counter
 
 from pipeline.checks.runner import CheckResult
 from pipeline.findings import Finding, Severity
+from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 """Code Quality severities: info, minor, major, critical, blocker."""
@@ -38,7 +39,7 @@ def issue(finding: Finding, occurrence: int = 0) -> dict[str, object]:
     }
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str:
     """The report as pretty-printed JSON (an empty array when clean)."""
     seen: Counter[str] = Counter()
     issues = []

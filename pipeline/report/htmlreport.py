@@ -13,28 +13,27 @@ with the fix advice of their rule's documentation; the JSON-LD, pretty-printed.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 from pipeline.checks.config import CheckConfig
-from pipeline.checks.readability import ReadabilityOptions
+from pipeline.checks.readability import ReadabilityOptions, audience_of
 from pipeline.checks.registry import REGISTRY
 from pipeline.checks.runner import CheckResult, PageReport
 from pipeline.facts import PageFacts
 from pipeline.findings import Finding, Severity
+from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
 from pipeline.snippets import (
     ELLIPSIS,
     Kind,
     Measurement,
     SnippetLimits,
-    limits_of,
     measure,
 )
+from pipeline.urls import split_url
 from pipeline.write import OutputFile
 
 REPORT_PATH: Final = "_report/index.html"
@@ -152,13 +151,14 @@ class PageView:
     findings: tuple[FindingView, ...]
     counts: dict[str, int]
     jsonld: tuple[JsonLdView, ...]
+    lang_assumed: bool = False
+    """The page declares no `lang`: `lang` is the configured default-lang."""
 
 
 def render(
     result: CheckResult,
+    context: ReportContext = DEFAULT_CONTEXT,
     *,
-    config: CheckConfig | None = None,
-    generated_at: dt.datetime | None = None,
     title: str = "SEO report",
 ) -> str:
     """The report as one self-contained HTML document.
@@ -169,8 +169,8 @@ def render(
     """
     from pipeline.render import environment
 
-    config = config or CheckConfig()
-    limits = limits_of(config)
+    config, generated_at = context.config, context.generated_at
+    limits = config.snippet_limits
     reading = _reading_options(config)
     pages = [
         _page(i, report, _findings_of(report, result.findings), config, reading)
@@ -198,9 +198,9 @@ def _reading_options(config: CheckConfig) -> ReadabilityOptions:
     return options
 
 
-def output_file(result: CheckResult, config: CheckConfig | None = None) -> OutputFile:
+def output_file(result: CheckResult, context: ReportContext) -> OutputFile:
     """The report as the file `build` writes (`_report/index.html`)."""
-    return OutputFile(REPORT_PATH, render(result, config=config))
+    return OutputFile(REPORT_PATH, render(result, context))
 
 
 def _findings_of(report: PageReport, findings: Sequence[Finding]) -> list[Finding]:
@@ -215,7 +215,7 @@ def _page(
     reading: ReadabilityOptions,
 ) -> PageView:
     facts = report.facts
-    limits = limits_of(config)
+    limits = config.snippet_limits
     views = [_finding_view(f) for f in findings]
     outline, notes = _outline(facts, views)
     host, trail = _url_parts(facts)
@@ -224,7 +224,8 @@ def _page(
         anchor=f"page-{index}",
         path=report.path,
         source=report.source_path,
-        lang=facts.lang,
+        lang=facts.text_lang,
+        lang_assumed=facts.lang_assumed,
         site_name=og_site or host or "Site",
         url_host=host,
         url_trail=trail,
@@ -263,7 +264,7 @@ def _url_parts(facts: PageFacts) -> tuple[str, tuple[str, ...]]:
     """Host and path segments, as a result page shows a URL (`host › a › b`)."""
     canonical = next((c.text for c in facts.canonicals if c.in_head), "")
     og_url = next((m.text for m in facts.metas if m.key == "og:url"), "")
-    parts = urlsplit(canonical or og_url)
+    parts = split_url(canonical or og_url)
     host = parts.netloc if parts.scheme in ("http", "https") else ""
     path = parts.path if host else (facts.url_path or facts.path)
     trail = tuple(s for s in path.split("/") if s and s != "index.html")
@@ -274,13 +275,11 @@ def _readability(facts: PageFacts, opts: ReadabilityOptions) -> Readability | No
     scores = facts.readability
     if scores is None:
         return None
-    known = set(opts.min_reading_ease) | set(opts.max_grade)
-    named = facts.front_matter.get("audience")
-    audience = named if isinstance(named, str) and named in known else opts.audience
+    audience = audience_of(facts, opts)
     return Readability(
         fre=scores.flesch_reading_ease,
         grade=scores.fk_grade,
-        words=scores.word_count,
+        words=facts.word_count,
         sentences=scores.sentence_count,
         long_ratio=scores.long_sentence_ratio,
         audience=audience,

@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.checks.runner import CheckResult, PageReport
 from pipeline.findings import Finding, Severity
-from pipeline.readability import word_count
+from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
 from pipeline.textmetrics import (
     DESCRIPTION_SIZE_PX,
     TITLE_SIZE_PX,
@@ -38,7 +38,8 @@ def page_summary(report: PageReport) -> dict[str, Any]:
     return {
         "path": report.path,
         "source": report.source_path,
-        "lang": facts.lang,
+        "lang": facts.text_lang,
+        "lang_assumed": facts.lang_assumed,
         "title": title,
         "title_length": grapheme_len(title) if title is not None else None,
         "title_px": _round(text_width_px(title, TITLE_SIZE_PX)) if title else None,
@@ -51,9 +52,7 @@ def page_summary(report: PageReport) -> dict[str, Any]:
         else None,
         "h1_count": len(facts.h1s),
         "headings": [[h.level, h.text] for h in facts.headings],
-        "word_count": scores.word_count
-        if scores
-        else sum(word_count(s) for s in facts.sentences),
+        "word_count": facts.word_count,
         "sentence_count": len(facts.sentences),
         "flesch_reading_ease": _round(scores.flesch_reading_ease) if scores else None,
         "fk_grade": _round(scores.fk_grade) if scores else None,
@@ -91,7 +90,7 @@ def summary(result: CheckResult) -> dict[str, int]:
     }
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str:
     """The whole report as indented JSON (UTF-8 text, not ASCII-escaped)."""
     document = {
         "version": VERSION,

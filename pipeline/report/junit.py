@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pipeline.checks.registry import REGISTRY
 from pipeline.checks.runner import CheckResult, PageReport
 from pipeline.findings import Finding, Severity
+from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
 
 _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters XML 1.0 cannot carry, even escaped (replaced by U+FFFD)."""
@@ -124,13 +125,9 @@ def _properties(values: dict[str, str]) -> ET.Element:
     return props
 
 
-def render(
-    result: CheckResult,
-    *,
-    fail_on: Severity | None = Severity.ERROR,
-    generated_at: datetime | None = None,
-) -> str:
+def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str:
     """The JUnit XML document (UTF-8 declaration, two-space indent)."""
+    fail_on, generated_at = context.fail_on, context.generated_at
     by_page: dict[str, list[Finding]] = defaultdict(list)
     for finding in sorted(result.findings, key=lambda f: (f.sort_key(), f.snippet)):
         by_page[finding.html_path or finding.path].append(finding)

@@ -22,6 +22,7 @@ from pipeline import __version__
 from pipeline.checks.registry import REGISTRY, Rule
 from pipeline.checks.runner import CheckResult
 from pipeline.findings import Finding, Severity
+from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -104,14 +105,15 @@ def sarif_result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
     return out
 
 
-def render(result: CheckResult, *, generated_at: datetime | None = None) -> str:
+def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str:
     """The SARIF log as pretty-printed JSON."""
     findings = sorted(result.findings, key=lambda f: (f.sort_key(), f.snippet))
     codes = {c for page in result.pages for c in page.rules_run}
     codes |= {f.code for f in findings}
     rules = [REGISTRY[c] for c in sorted(codes) if c in REGISTRY]
     index = {rule.code: i for i, rule in enumerate(rules)}
-    invocation: dict[str, Any] = {"executionSuccessful": True}
+    invocation: dict[str, Any] = {"executionSuccessful": not result.crashes}
+    generated_at = context.generated_at
     if generated_at is not None:
         started = generated_at - timedelta(seconds=result.elapsed_s)
         invocation["startTimeUtc"] = _utc(started)

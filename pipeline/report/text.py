@@ -19,6 +19,7 @@ from rich.text import Text
 
 from pipeline.checks.runner import CheckResult
 from pipeline.findings import Finding, Severity
+from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
 
 _STYLES = {
     Severity.ERROR: "bold red",
@@ -83,10 +84,9 @@ def summary_line(result: CheckResult) -> str:
     return f"{counts} in {where} ({pages} checked in {result.elapsed_s:.2f} s)"
 
 
-def render(
-    result: CheckResult, *, color: bool = False, summary_only: bool = False
-) -> str:
+def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str:
     """The findings grouped by file, then the summary line."""
+    color = context.color
     out = io.StringIO()
     console = Console(
         file=out,
@@ -96,7 +96,7 @@ def render(
         highlight=False,
         soft_wrap=True,
     )
-    if not summary_only:
+    if not context.summary_only:
         for path, group in groupby(result.findings, key=lambda f: f.path):
             console.print(Text(path, style="bold underline"))
             for finding in group:

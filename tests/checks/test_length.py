@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.checks import CheckConfig, check_html
 from pipeline.findings import Finding, Severity
+from tests.helpers import meta_of
 
 SEED_DESCRIPTION = (
     "Discover the connection between the herpes virus and back pain, including "
@@ -20,7 +21,7 @@ SEED_DESCRIPTION = (
 def run(
     html: str, code: str, front: dict[str, Any] | None = None, **config: Any
 ) -> list[Finding]:
-    result = check_html(html, CheckConfig(select=[code], **config), front_matter=front)
+    result = check_html(html, CheckConfig(select=[code], **config), meta=meta_of(front))
     return [f for f in result.findings if f.code.startswith(code)]
 
 
@@ -102,7 +103,10 @@ def test_severity_override_by_prefix() -> None:
 def test_claimed_length_from_front_matter() -> None:
     front = {"description_claimed_length": 149}
     [finding] = run(description(SEED_DESCRIPTION), "LEN110", front)
-    assert finding.message == "meta description is 199 characters, not the 149 claimed"
+    assert finding.message.startswith(
+        "meta description is 199 characters, not the 149 claimed"
+    )
+    assert finding.severity is Severity.ERROR  # the claim hides the overflow
     assert (
         run(
             description(SEED_DESCRIPTION), "LEN110", {"description_claimed_length": 199}

@@ -12,6 +12,7 @@ from pipeline.checks import CheckConfig, PageInput, check_pages
 from pipeline.checks.runner import CheckResult
 from pipeline.facts import parse
 from pipeline.findings import Finding, Severity
+from tests.helpers import meta_of
 
 HARD = (
     "Herpes zoster, the reactivation of latent varicella-zoster virus in the dorsal"
@@ -84,7 +85,7 @@ def check(
 ) -> CheckResult:
     config = CheckConfig(select=[select], readability=options)
     return check_pages(
-        [PageInput("p.html", html, front_matter=front_matter or {})], config
+        [PageInput("p.html", html, meta_of(front_matter))], config
     )
 
 

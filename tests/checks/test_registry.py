@@ -12,6 +12,7 @@ import yaml
 
 from pipeline.checks import FAMILIES, REGISTRY, CheckConfig, PageInput, check_pages
 from pipeline.checks.registry import CODE_RE, NAME_RE, Rule
+from tests.helpers import meta_of
 
 REPO = Path(__file__).resolve().parents[2]
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:")
@@ -34,7 +35,7 @@ def examples(rule: Rule) -> tuple[list[PageInput], list[PageInput]]:
             else:
                 found.append(body)
         return [
-            PageInput(f"example-{i}.html", html, front_matter=front)
+            PageInput(f"example-{i}.html", html, meta_of(front))
             for i, html in enumerate(found)
         ], front
 
@@ -93,7 +94,7 @@ def test_every_family_has_a_config_table(family: str) -> None:
 
 
 def test_rules_doc_is_up_to_date() -> None:
-    from pipeline.checkcmd import rules_markdown
+    from pipeline.checks.catalog import rules_markdown
 
     current = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert current == rules_markdown(), (

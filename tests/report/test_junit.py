@@ -14,8 +14,8 @@ from lxml import etree
 
 from pipeline.checks.config import CheckConfig
 from pipeline.checks.runner import CheckResult, check_html
-from pipeline.findings import Severity
 from pipeline.report import junit
+from pipeline.report.context import ReportContext
 from tests.report.conftest import REPO, page, synthetic
 
 XSD = REPO / "tests" / "fixtures" / "junit" / "junit-10.xsd"
@@ -85,15 +85,14 @@ def test_failures_match_the_gate(example: CheckResult) -> None:
 
 
 def test_fail_on_changes_what_fails(example: CheckResult) -> None:
-    def failures(fail_on: Severity | None) -> int:
-        return int(
-            ET.fromstring(junit.render(example, fail_on=fail_on)).get("failures", "")
-        )
+    def failures(fail_on: str) -> int:
+        context = ReportContext(CheckConfig(fail_on=fail_on))  # type: ignore[arg-type]
+        return int(ET.fromstring(junit.render(example, context)).get("failures", ""))
 
-    assert failures(None) == 0
-    assert failures(Severity.ERROR) == 1
-    assert failures(Severity.WARNING) > 1
-    assert failures(Severity.INFO) >= failures(Severity.WARNING)
+    assert failures("never") == 0
+    assert failures("error") == 1
+    assert failures("warning") > 1
+    assert failures("info") >= failures("warning")
 
 
 def test_suppressed_family_is_a_skipped_case(schema: etree.XMLSchema) -> None:
@@ -136,7 +135,7 @@ def test_deterministic_without_timestamps(example: CheckResult) -> None:
 
 def test_timestamps_when_asked(schema: etree.XMLSchema, example: CheckResult) -> None:
     moment = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
-    root = valid(schema, junit.render(example, generated_at=moment))
+    root = valid(schema, junit.render(example, ReportContext(generated_at=moment)))
     assert root.get("time") is not None
     assert root.find("testsuite").get("timestamp") == "2026-11-24T08:00:00+00:00"  # type: ignore[union-attr]
 

@@ -17,6 +17,7 @@ from pipeline.checks.registry import REGISTRY
 from pipeline.checks.runner import CheckResult
 from pipeline.findings import Severity
 from pipeline.report import sarif
+from pipeline.report.context import ReportContext
 from tests.report.conftest import REPO, finding
 
 SCHEMA_FILE = REPO / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
@@ -75,7 +76,8 @@ def test_html_check_and_empty_results_are_valid(
     valid(validator, sarif.render(html_result))
     valid(validator, sarif.render(dataclasses.replace(html_result, findings=[])))
     stamped = sarif.render(
-        html_result, generated_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+        html_result,
+        ReportContext(generated_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)),
     )
     invocation = valid(validator, stamped)["runs"][0]["invocations"][0]
     assert invocation["endTimeUtc"] == "2026-01-02T03:04:05.000Z"

@@ -1,0 +1,254 @@
+"""Every command: parse the flags, call the library, print. Nothing else.
+
+Exit codes: 0 clean · 1 findings at or above `--fail-on` · 2 usage, config,
+input or internal error (a crash is never exit 1) · 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline import __version__
+from pipeline.cli.options import config_option, emit, gate_options, use_color
+from pipeline.errors import PipelineError
+from pipeline.gate import GateOptions
+from pipeline.profiles import PROFILES
+from pipeline.snippets import KINDS, Kind
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seo-pipeline")
+def cli() -> None:
+    """Generate SEO articles from content files and check any HTML page."""
+
+
+@cli.command()
+@config_option
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    help="Content folder (default: content_dir from config, else ./content).",
+)
+@click.option(
+    "--output-dir",
+    "output_dir",
+    type=click.Path(path_type=Path),
+    help="Output folder (default: output_dir from config, else ./output).",
+)
+@click.option("--no-check", is_flag=True, help="Skip the checks; only build.")
+@click.option(
+    "--no-write",
+    is_flag=True,
+    help="Build and check in memory; write no file (pre-commit, CI gates).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite files in the output folder that an earlier build did not generate.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@gate_options
+def build(config_path: Path | None, content_dir: Path | None, output_dir: Path | None,
+          no_check: bool, no_write: bool, force: bool, quiet: bool,
+          gate: GateOptions) -> None:  # fmt: skip
+    """Build content files into HTML pages, sitemap.xml and manifest.json."""
+    from pipeline.config import load_config
+    from pipeline.gate import apply_gate, effective_config
+    from pipeline.paths import display_path
+    from pipeline.run import build as run_build
+
+    config = load_config(config_path).with_dirs(content_dir, output_dir)
+    config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
+    result = run_build(config, check=not no_check, force=force, write=not no_write)
+    written, pages = result.written, len(result.pages)
+    changed = f", {len(written.written)} changed" if written else ""
+    removed = (
+        f", {len(written.removed)} stale removed" if written and written.removed else ""
+    )
+    target = (
+        "in memory"
+        if no_write
+        else f"into {display_path(config.site.output_dir, config.root)}/"
+    )
+    click.echo(
+        f"Built {pages} page{'' if pages == 1 else 's'} {target} "
+        f"in {result.elapsed_s:.2f} s{changed}{removed}",
+        err=gate.report_on_stdout,
+    )  # fmt: skip
+    if result.checks is not None:
+        outcome = apply_gate(
+            result.checks, gate, config.checks, quiet=quiet, color=use_color(gate)
+        )
+        emit(outcome, gate)
+        sys.exit(outcome.exit_code)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@config_option
+@gate_options
+@click.option("--keyphrase",
+              help="Focus keyphrase for every page (enables the KEY7xx rules).")  # fmt: skip
+def check(paths: tuple[Path, ...], config_path: Path | None, gate: GateOptions,
+          keyphrase: str | None) -> None:  # fmt: skip
+    """Check HTML pages (files, or folders searched for *.html)."""
+    from pipeline.config import load_config
+    from pipeline.gate import apply_gate, effective_config
+    from pipeline.run import check as run_check
+
+    if not paths:
+        raise click.UsageError("give at least one HTML file or folder")
+    config = load_config(config_path)
+    config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
+    result = run_check(paths, config, keyphrase=keyphrase)
+    outcome = apply_gate(result, gate, config.checks, color=use_color(gate))
+    emit(outcome, gate, result.notes)
+    sys.exit(outcome.exit_code)
+
+
+@cli.command()
+@click.argument("codes", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True, help="Output format.")  # fmt: skip
+def rules(codes: tuple[str, ...], fmt: str) -> None:
+    """List every rule; with CODE (or a prefix or name), print its documentation."""
+    from pipeline.checks import catalog
+
+    if fmt == "json":
+        click.echo(catalog.rules_json(codes), nl=False)
+    elif fmt == "markdown":
+        click.echo(catalog.rules_markdown(), nl=False)
+    else:
+        click.echo(catalog.rules_text(codes), nl=False)
+
+
+@cli.command()
+@click.argument("text")
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    default="description",
+    show_default=True,
+    help="What the text is: a <title> (20 px) or a meta description (14 px).",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(list(PROFILES)),
+    default=None,
+    help="Check profile whose budgets apply "
+    "(default: the project config's profile and length table).",
+)
+@config_option
+@click.option(
+    "--fit",
+    "do_fit",
+    is_flag=True,
+    help="Also propose the longest whole-sentence or word-boundary version that fits.",
+)
+@click.option(
+    "--keyphrase",
+    default=None,
+    help="With --fit: lead with a sentence that holds this keyphrase.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="Output format.")  # fmt: skip
+def meta(text: str, kind: Kind, profile: str | None, config_path: Path | None,
+         do_fit: bool, keyphrase: str | None, fmt: str) -> None:  # fmt: skip
+    """Measure TEXT in characters and pixels and show it as a result page cuts it.
+
+    TEXT `-` reads the text from standard input.
+    """
+    from pipeline.config import load_config
+    from pipeline.profiles import limits_for
+    from pipeline.report.measurement import render_json, render_text
+    from pipeline.snippets import fit, measure
+
+    if text == "-":
+        text = sys.stdin.read()
+    if profile is not None:
+        limits = limits_for(profile)
+    else:
+        limits = load_config(config_path).checks.snippet_limits
+    measured = measure(text, kind, limits)
+    fitted = None
+    if do_fit:
+        fitted = measure(fit(text, kind, limits, keyphrase), kind, limits)
+    render = render_json if fmt == "json" else render_text
+    click.echo(render(measured, fitted, limits.profile))
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice(["article", "config"]), default="article",
+              show_default=True, help="Which model's JSON Schema to print.")  # fmt: skip
+def schema(kind: str) -> None:
+    """Print the JSON Schema of the content model or the config (for editors)."""
+    if kind == "article":
+        from pipeline.models import Article
+
+        document: dict[str, Any] = Article.model_json_schema(by_alias=True)
+    else:
+        from pipeline.config import config_schema
+
+        document = config_schema()
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+@cli.command(name="import")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder for the content files.",
+)
+@click.option("--force", is_flag=True, help="Overwrite existing content files.")  # fmt: skip
+def import_(inputs: Sequence[str], out_dir: Path, force: bool) -> None:
+    """Turn plain-text drafts or HTML pages into content files (`-` reads stdin)."""
+    from pipeline.importing import import_files
+
+    for outcome in import_files(inputs, out_dir, force):
+        click.echo(f"{outcome.source} → {outcome.target}")
+        for item in outcome.result.recognised:
+            click.echo(f"  recognised: {item}")
+        for line, text in outcome.result.unplaced:
+            click.echo(f"  not placed (line {line}): {text}", err=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: user errors print one line each and exit 2, never a traceback."""
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="seo-pipeline",
+            standalone_mode=False,
+        )
+    except PipelineError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        return 2
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("interrupted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 2
+    except Exception as exc:  # a bug: still exit 2, with a message, never 1
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(please report this with the command you ran)",
+            err=True,
+        )
+        return 2
+    return 0
