@@ -47,7 +47,7 @@ import sys
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType, ModuleType
 from typing import Final
@@ -56,10 +56,11 @@ import pyphen
 import textstat.backend.counts._count_syllables as _ts_count_syllables_module
 import textstat.backend.utils._get_cmudict as _ts_get_cmudict_module
 from textstat.backend import counts as ts_counts
-from textstat.backend import metrics as ts_metrics
 from textstat.backend.selections import list_words
 from textstat.backend.utils import get_lang_cfg, get_lang_root
 from textstat.backend.utils.constants import LANG_CONFIGS
+
+from pipeline import segmentation as _segmentation
 
 __all__ = [
     "ALL_KINDS",
@@ -237,94 +238,61 @@ def word_count(text: str) -> int:
     return len(list_words(_normalize(text)))
 
 
+@lru_cache(maxsize=64)
+def _pyphen(textstat_lang: str) -> pyphen.Pyphen:
+    """One pyphen dictionary per language per process."""
+    return pyphen.Pyphen(lang=textstat_lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_syllables(word: str, textstat_lang: str) -> int:
+    """Syllables of one lowercase word, cached per process.
+
+    The same rule as textstat's ``count_syllables`` (which caches whole texts
+    only): the CMU table's first pronunciation for English, else pyphen's
+    hyphenation points plus one.
+    """
+    table = _offline_get_cmudict(textstat_lang)
+    if table is not None:
+        try:
+            return len(table[word][0])
+        except KeyError:
+            pass
+    return len(_pyphen(textstat_lang).positions(word)) + 1
+
+
+def _syllables(normalized: str, textstat_lang: str) -> int:
+    return sum(
+        _word_syllables(w, textstat_lang)
+        for w in list_words(normalized, lowercase=True)
+    )
+
+
 def syllable_count(text: str, lang: str = "en") -> int:
     """Syllables in ``text``: our CMU table for English, pyphen otherwise."""
-    return int(
-        ts_counts.count_syllables(_normalize(text), _language(lang).textstat_lang)
-    )
+    return _syllables(_normalize(text), _language(lang).textstat_lang)
 
 
 # --- segmentation -------------------------------------------------------------
 
-_OPENERS: Final = "\"'“‘«([{¿¡"
-# A run of terminal punctuation, optional closing quotes/brackets, then a space.
-_CANDIDATE: Final = re.compile(r"[.!?…]+[\"'”’»)\]}]*(?=\s)")
-_LAST_TOKEN: Final = re.compile(r"(\S+)$")
-# U.S, e.g, a.m, Ph.D (the final period is the candidate itself).
-_INITIALISM: Final = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
-
-# Abbreviations that (practically) never end a sentence.
-_NEVER_FINAL: Final = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs"}
-    | {"e.g", "i.e", "cf", "viz", "approx", "ca", "fig", "figs", "eq"}
-)
-# Abbreviations that do not end a sentence when a number follows ("No. 5").
-_BEFORE_NUMBER: Final = frozenset(
-    {"no", "nos", "p", "pp", "vol", "ch", "sec", "art", "op"}
-)
-# After an initialism ("U.S."), only these capitalised words start a sentence:
-# "in the U.S. The drug..." splits, "U.S. Food and Drug..." does not.
-_SENTENCE_STARTERS: Final = frozenset(
-    {"a", "after", "all", "also", "an", "and", "as", "at", "before", "but"}
-    | {"during", "for", "he", "her", "here", "his", "how", "however", "i", "if"}
-    | {"in", "it", "its", "many", "most", "my", "no", "not", "now", "of", "on"}
-    | {"one", "our", "she", "so", "some", "that", "the", "their", "there"}
-    | {"these", "they", "this", "those", "to", "we", "what", "when", "where"}
-    | {"which", "while", "who", "why", "with", "you", "your"}
-)
-
-
-def _is_boundary(text: str, candidate: re.Match[str]) -> bool:
-    """Decide whether a terminal-punctuation candidate ends a sentence."""
-    following = text[candidate.end() :].lstrip().lstrip(_OPENERS)
-    if not following:
-        return True
-    if following[0].islower():  # "e.g. the", "approx. five", "Yahoo! is"
-        return False
-    if candidate.group().rstrip("\"'”’»)]}") != ".":
-        return True  # "?", "!", "..." before a capital or digit
-    token = _LAST_TOKEN.search(text, 0, candidate.start())
-    prev = token.group(1).lstrip(_OPENERS).lower() if token else ""
-    if prev in _NEVER_FINAL:
-        return False
-    if prev in _BEFORE_NUMBER and following[0].isdigit():
-        return False
-    if _INITIALISM.fullmatch(prev):
-        next_word = re.match(r"[^\W_]*", following)
-        return next_word is not None and next_word.group().lower() in _SENTENCE_STARTERS
-    return True
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences; fragments without any word are dropped.
-
-    Splits after ``.``/``!``/``?`` (plus closing quotes or brackets) followed
-    by whitespace and a non-lowercase character. Decimals ("3.5") never split
-    (no space), nor do titles and Latin abbreviations ("Dr.", "e.g.", "vs."),
-    "No. 5"-style references, or an initialism such as "U.S." unless a common
-    sentence-opening word follows it. Known limit: a lone initial ("J. Smith")
-    splits, because "vitamin C." ending a sentence is commoner in our content.
-    """
-    flat = " ".join(text.split())
-    pieces: list[str] = []
-    start = 0
-    for candidate in _CANDIDATE.finditer(flat):
-        if _is_boundary(flat, candidate):
-            pieces.append(flat[start : candidate.end()])
-            start = candidate.end()
-    pieces.append(flat[start:])
-    return [p.strip() for p in pieces if word_count(p) > 0]
+# Sentence splitting lives in pipeline.segmentation (pysbd where it supports the
+# language, a linear fallback elsewhere); re-exported here for existing callers.
+split_sentences = _segmentation.split_sentences
 
 
 def segment(
-    blocks: Iterable[tuple[str, str]], *, kinds: Collection[str] = PROSE_KINDS
+    blocks: Iterable[tuple[str, str]],
+    *,
+    kinds: Collection[str] = PROSE_KINDS,
+    lang: str | None = "en",
 ) -> list[str]:
     """Turn ``(kind, text)`` blocks into the sentences readability is scored on.
 
-    Each block is split on its own, so a heading or list item can never be
-    glued onto a neighbour: a list item is its own sentence (or several).
-    Only blocks whose kind is in ``kinds`` (default :data:`PROSE_KINDS`) are
-    used; a kind outside :data:`ALL_KINDS` raises ``ValueError``.
+    Each block is split on its own (in language ``lang``), so a heading or
+    list item can never be glued onto a neighbour: a list item is its own
+    sentence (or several). Only blocks whose kind is in ``kinds`` (default
+    :data:`PROSE_KINDS`) are used; a kind outside :data:`ALL_KINDS` raises
+    ``ValueError``.
     """
     unknown = set(kinds) - ALL_KINDS
     sentences: list[str] = []
@@ -332,7 +300,7 @@ def segment(
         if kind not in ALL_KINDS:
             unknown.add(kind)
         elif kind in kinds:
-            sentences.extend(split_sentences(text))
+            sentences.extend(split_sentences(text, lang))
     if unknown:
         raise ValueError(f"unknown block kind(s): {sorted(unknown)}")
     return sentences
@@ -397,15 +365,14 @@ def score(sentences: Sequence[str], lang: str = "en") -> ReadabilityScores | Non
     ts_lang = language.textstat_lang
     text = " ".join(prepared)
     words = int(ts_counts.count_words(text))
-    syllables = int(ts_counts.count_syllables(text, ts_lang))
-    if int(ts_counts.count_sentences(text)) == len(prepared):
-        fre = float(ts_metrics.flesch_reading_ease(text, ts_lang))
-        fk = float(ts_metrics.flesch_kincaid_grade(text, ts_lang))
-    else:
-        # textstat ignores sentences of <= 2 words ("Yes.", "Call us."), which
-        # would inflate words per sentence; count them with the same formulas.
-        fre, fk = _formula(ts_lang, words, len(prepared), syllables)
-    long_sentences = sum(word_count(s) > LONG_SENTENCE_WORDS for s in prepared)
+    syllables = _syllables(text, ts_lang)
+    # textstat's own formulas (same constants), from counts taken once: its
+    # metric functions would re-count every word, and they ignore sentences
+    # of <= 2 words ("Yes.", "Call us."), which inflates words per sentence.
+    fre, fk = _formula(ts_lang, words, len(prepared), syllables)
+    long_sentences = sum(
+        len(_segmentation.text_words(s)) > LONG_SENTENCE_WORDS for s in prepared
+    )
     return ReadabilityScores(
         word_count=words,
         sentence_count=len(prepared),
