@@ -146,7 +146,11 @@ class JsonLdBlock:
 
     `data` is the decoded JSON (treat it as read-only). On a syntax error,
     `error` is the decoder's message and `error_line`/`error_column` are its
-    position in the HTML file.
+    position in the HTML file; if the block could still be read the way
+    lenient consumers read it (`pipeline.jsonld_parse`), `data` is that
+    reading and `repair` says what was repaired, else `data` is None.
+    `issues` are RFC 8259 interoperability problems (duplicate keys, numbers
+    beyond binary64).
     """
 
     raw: str
@@ -157,6 +161,8 @@ class JsonLdBlock:
     error_line: int | None = None
     error_column: int | None = None
     anchor: str = "jsonld"
+    repair: str | None = None
+    issues: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

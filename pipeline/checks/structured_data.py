@@ -15,9 +15,10 @@ SD403–SD406 are in `structured_data_faq`.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pipeline import schemaorg
@@ -45,20 +46,50 @@ def _present(value: Any) -> bool:
 # --- rules --------------------------------------------------------------------------
 
 
+def _not_json_ld(data: Any) -> str | None:
+    """Why valid JSON is not a JSON-LD document (None if it is one)."""
+    if isinstance(data, list):
+        bad = next((i for i in data if not isinstance(i, dict)), _NOTHING)
+        return None if bad is _NOTHING else f"its array holds {_describe(bad)}"
+    return None if isinstance(data, dict) else f"the block is {_describe(data)}"
+
+
+_NOTHING = object()
+
+
+def _describe(value: Any) -> str:
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int | float):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
+
+
 @structured_data.rule("SD401", Severity.ERROR)
 def jsonld_syntax_error(
     page: PageFacts, opts: StructuredDataOptions
 ) -> Iterator[Problem]:
-    """A JSON-LD block is not valid JSON.
+    """A JSON-LD block is not valid JSON, or is JSON but not JSON-LD.
 
     ## What it does
-    Parses every `<script type="application/ld+json">` and reports the first
-    syntax error with its line and column in the HTML file.
+    Parses every `<script type="application/ld+json">` as strict JSON
+    (RFC 8259; JSON-LD 1.1 §9: "A JSON-LD document MUST be valid JSON text",
+    https://www.w3.org/TR/json-ld11/#json-ld-grammar) and reports the first
+    syntax error with its line and column in the HTML file. `NaN` and
+    `Infinity` are not JSON. When the block can still be read the way
+    lenient consumers read it, without guessing (raw control characters in
+    strings, `//` or `/* */` comments, trailing commas, an `<!-- -->` wrapper),
+    the message says what was repaired, and the other rules check that
+    reading and say so in their findings. Valid JSON that is not a JSON-LD
+    document (`null`, `false`, a number or string, an array of non-objects:
+    JSON-LD 1.1 §9 wants an object or an array of objects) is reported as
+    exactly that.
 
     ## Why is this bad?
-    Consumers drop a block that does not parse, with everything in it. A
-    common cause is a literal `</script>` inside a JSON string, which ends the
-    script early; write it as `<\\/script>`.
+    Strict consumers drop a block that does not parse, with everything in
+    it, and lenient ones differ in what they forgive. A common cause is a
+    literal `</script>` inside a JSON string, which ends the script early;
+    write it as `<\\/script>`.
 
     ## Example
     ```html
@@ -78,11 +109,20 @@ def jsonld_syntax_error(
             if "Unterminated string" in error:
                 error += " (a literal </script> in a string ends the script; write <\\/script>)"
             pos = Pos(block.raw, line, col, block.anchor)
-            yield Problem(f"json-ld does not parse{where}: {error}", pos)
-        elif not isinstance(block.data, dict | list) or any(
-            not isinstance(item, dict) for item in listify(block.data)
-        ):
-            yield Problem("json-ld must be an object or an array of objects", block)
+            if block.repair is not None and block.data is not None:
+                yield Problem(
+                    f"json-ld is not strict JSON{where}: {error}; read as lenient"
+                    f" consumers do ({block.repair}) and checked by the other rules",
+                    pos,
+                )
+            else:
+                yield Problem(f"json-ld does not parse{where}: {error}", pos)
+        elif (why := _not_json_ld(block.data)) is not None:
+            yield Problem(
+                f"json-ld block is valid JSON but not JSON-LD: {why}"
+                " (a JSON-LD document is an object or an array of objects)",
+                block,
+            )
 
 
 @structured_data.rule("SD402", Severity.ERROR)
@@ -156,9 +196,7 @@ def article_missing_properties(
     for block, node in page.jsonld_graph.of_type("Article"):
         for prop in opts.article_properties:
             if not _present(node.get(prop)):
-                at = Pos(
-                    block.raw, block.line, block.column, _ANCHORS.get(prop, "jsonld")
-                )
+                at = replace(block, anchor=_ANCHORS.get(prop, "jsonld"))
                 yield Problem(f"{node_label(node)} has no {prop}", at)
 
 
@@ -508,4 +546,39 @@ def pending_schema_org_term(
                 f"schema.org {term.kind} {term.written!r} is a pending term "
                 "(proposed, not yet in the core vocabulary)",
                 term.block,
+            )
+
+
+@structured_data.rule("SD414", Severity.WARNING)
+def jsonld_ambiguous_json(
+    page: PageFacts, opts: StructuredDataOptions
+) -> Iterator[Problem]:
+    """A JSON-LD block has duplicate keys or numbers parsers cannot hold.
+
+    ## What it does
+    Reports what RFC 8259 names as interoperability problems of otherwise
+    valid JSON (https://www.rfc-editor.org/rfc/rfc8259): duplicate names in
+    one object (§4: "The names within an object SHOULD be unique"; this tool,
+    like JavaScript's `JSON.parse`, keeps the last value) and numbers beyond
+    IEEE 754 binary64 (§6), such as an integer of thousands of digits.
+
+    ## Why is this bad?
+    Parsers disagree on them: some keep the first duplicate, some the last,
+    some reject the block; a huge number becomes infinity, an error, or a
+    rounded value. What consumers read is then a matter of luck.
+
+    ## Example
+    ```html
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": "Draft", "headline": "Can herpes cause back pain?"}</script>
+    ```
+
+    Use instead:
+    ```html
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": "Can herpes cause back pain?"}</script>
+    ```
+    """
+    for block in page.jsonld:
+        for issue in block.issues:
+            yield Problem(
+                f"json-ld has {issue}: JSON parsers may read it differently", block
             )

@@ -83,7 +83,7 @@ def test_syntax_error_reports_its_position_in_the_html_file() -> None:
 
 def test_syntax_error_on_the_script_line_counts_from_the_tag() -> None:
     html = '<html><head>\n<script type="application/ld+json">{"a": 1,}</script>'
-    [finding] = run(html)
+    [finding] = run(html, "SD401")
     # `<script type="application/ld+json">` is 35 characters; `}` is the 9th.
     assert (finding.line, finding.column) == (2, 35 + 9)
 
@@ -116,6 +116,99 @@ def test_escaped_script_end_tag_parses() -> None:
 )
 def test_syntax_error_and_shape(raw: str, fires: bool) -> None:
     assert ("SD401" in codes(ld(raw=raw))) is fires
+
+
+REPAIRABLE = [
+    (
+        '{"@context": "https://schema.org", "@type": "Artcle",}',
+        "trailing commas removed",
+    ),
+    (
+        '{"@context": "https://schema.org", // generated\n "@type": "Artcle"}',
+        "comments removed",
+    ),
+    (
+        '<!-- {"@context": "https://schema.org", "@type": "Artcle"} -->',
+        "an HTML comment",
+    ),
+    (
+        '{"@context": "https://schema.org", "@type": "Artcle", "name": "a\nb"}',
+        "control characters in strings escaped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "repair"), REPAIRABLE)
+def test_repaired_block_is_checked_by_the_other_rules(raw: str, repair: str) -> None:
+    found = {f.code: f.message for f in run(ld(raw=raw))}
+    assert set(found) == {"SD401", "SD409"}
+    assert "is not strict JSON" in found["SD401"]
+    assert repair in found["SD401"]
+    assert "checked by the other rules" in found["SD401"]
+    # The other rule's finding says the block needed repair.
+    assert found["SD409"].startswith("unknown schema.org type 'Artcle'")
+    assert "(json-ld block read after repair: " in found["SD409"]
+    assert repair in found["SD409"]
+
+
+def test_unrepairable_block_silences_the_other_rules() -> None:
+    raw = '{"@context": "https://schema.org" "@type": "Artcle"}'  # a missing comma
+    found = run(ld(raw=raw))
+    assert [f.code for f in found] == ["SD401"]
+    assert "does not parse" in found[0].message
+
+
+def test_nan_is_not_valid_json() -> None:
+    raw = '{"@context": "https://schema.org", "@type": "Product", "weight": NaN}'
+    [finding] = run(ld(raw=raw), "SD401")
+    assert "NaN is not a JSON value" in finding.message
+    assert "NaN/Infinity read as numbers" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("null", "the block is null"),
+        ("false", "the block is false"),
+        ("42", "the block is a number"),
+        ('"text"', "the block is a string"),
+        (
+            '[{"@context": "https://schema.org", "@type": "Thing"}, 3]',
+            "its array holds a number",
+        ),
+    ],
+)
+def test_valid_json_that_is_not_json_ld_says_so(raw: str, why: str) -> None:
+    [finding] = run(ld(raw=raw))
+    assert finding.message == (
+        f"json-ld block is valid JSON but not JSON-LD: {why}"
+        " (a JSON-LD document is an object or an array of objects)"
+    )
+    assert "not valid JSON" not in finding.message
+
+
+def test_duplicate_keys_are_reported() -> None:
+    raw = '{"@context": "https://schema.org", "@type": "Article", "headline": "a", "headline": "b"}'
+    assert messages(ld(raw=raw), "SD414") == [
+        "json-ld has duplicate key 'headline': JSON parsers may read it differently"
+    ]
+    assert "SD401" not in codes(ld(raw=raw))  # valid JSON
+
+
+def test_huge_integer_is_a_finding_not_a_crash() -> None:
+    raw = (
+        '{"@context": "https://schema.org", "@type": "Product", "sku": '
+        + "7" * 5000
+        + "}"
+    )
+    found = run(ld(raw=raw))
+    assert [(f.code, f.message) for f in found] == [
+        (
+            "SD414",
+            "json-ld has an integer of 5,000 digits beyond what JSON parsers can hold:"
+            " JSON parsers may read it differently",
+        )
+    ]
 
 
 # --- SD402 jsonld-context-not-schema-org ----------------------------------------
