@@ -7,12 +7,12 @@ fills plain lists that `parse` freezes into `PageFacts`.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from typing import Any, NamedTuple
 
 from lxml import html as lhtml
 
+from pipeline import jsonld_parse
 from pipeline.facts_types import (
     BlockKind,
     FaqEntry,
@@ -201,23 +201,29 @@ class Walker:
     def _jsonld(self, el: Any) -> None:
         raw = el.text or ""
         line, col = el.sourceline, self._col(el, "script")
-        try:
-            data, error, err_line, err_col = json.loads(raw), None, None, None
-        except json.JSONDecodeError as exc:
-            data, error = None, f"invalid JSON: {exc.msg}"
-            err_line = (line or 1) + exc.lineno - 1
-            err_col = exc.colno
-            if exc.lineno == 1 and col is not None and self._lines is not None:
+        parsed = jsonld_parse.parse(raw)  # strict JSON, else a lenient repair
+        err_line, err_col = line, col
+        if parsed.line is not None and parsed.column is not None:
+            err_line = (line or 1) + parsed.line - 1
+            err_col = parsed.column
+            if parsed.line == 1 and col is not None and self._lines is not None:
                 start = self._lines[(line or 1) - 1].find(">", col - 1)
-                err_col = start + 1 + exc.colno if start >= 0 else None
-        except RecursionError:
-            data, error, err_line, err_col = (
-                None,
-                "invalid JSON: nested too deeply",
+                err_col = start + 1 + parsed.column if start >= 0 else None
+        if parsed.error is None:
+            err_line = err_col = None
+        self.jsonld.append(
+            JsonLdBlock(
+                raw,
+                parsed.data,
+                parsed.error,
                 line,
                 col,
+                err_line,
+                err_col,
+                repair=parsed.repair,
+                issues=parsed.issues,
             )
-        self.jsonld.append(JsonLdBlock(raw, data, error, line, col, err_line, err_col))
+        )
 
     def _enter(self, el: Any, tag: str, ctx: _Ctx) -> _Ctx:
         in_main, container, faq, anchor = ctx
