@@ -214,14 +214,21 @@ def schema(kind: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite existing content files.")  # fmt: skip
 def import_(inputs: Sequence[str], out_dir: Path, force: bool) -> None:
     """Turn plain-text drafts or HTML pages into content files (`-` reads stdin)."""
-    from pipeline.importing import import_files
+    from pipeline.importing import ImportFailed, import_files
 
-    for outcome in import_files(inputs, out_dir, force):
+    failed: ImportFailed | None = None
+    try:
+        outcomes = import_files(inputs, out_dir, force)
+    except ImportFailed as exc:  # the others were written: list them, then fail
+        outcomes, failed = exc.outcomes, exc
+    for outcome in outcomes:
         click.echo(f"{outcome.source} → {outcome.target}")
         for item in outcome.result.recognised:
             click.echo(f"  recognised: {item}")
         for line, text in outcome.result.unplaced:
             click.echo(f"  not placed (line {line}): {text}", err=True)
+    if failed is not None:
+        raise failed
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.importing.result import plural
-from pipeline.mdrender import slugify
-from pipeline.models import SLUG_RE
+from pipeline.slugs import SLUG_RE, slugify
 
 
 @dataclass

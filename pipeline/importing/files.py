@@ -1,13 +1,18 @@
 """IMPORT edge: read drafts and HTML pages, write one content file per input.
 
-All inputs are read, parsed and validated before anything is written; an
-existing content file is replaced only with `force`. Writes are atomic.
+Each input is imported on its own: one that cannot be read, parsed or
+validated (or whose content file exists, without `force`) is reported with its
+`file:line: field: message` and the others are still written; `import_files`
+then raises `ImportFailed`, which carries what was written (the CLI lists it,
+then the problems, and exits 2). Inputs whose slugs clash (three archive pages
+titled "Home") get numbered slugs, `home`, `home-2`, `home-3`, in input order.
+Writes are atomic.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,10 +39,24 @@ class ImportOutcome:
     result: ImportResult
 
 
+class ImportFailed(ContentError):
+    """Some inputs could not be imported; `outcomes` are the ones written."""
+
+    def __init__(self, problems: list[Problem], outcomes: list[ImportOutcome]) -> None:
+        super().__init__(problems)
+        self.outcomes = outcomes
+
+
 def import_files(
     inputs: Sequence[str], out_dir: Path, force: bool
 ) -> list[ImportOutcome]:
-    """Import every input into `out_dir/<slug>.md`; write nothing if any input fails."""
+    """Import every input into `out_dir/<slug>.md`; see the module doc.
+
+    Raises `ImportFailed` (with the written outcomes) when any input failed,
+    after writing the others; `OutputError` when `out_dir` is not a folder.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError([Problem(out_dir, None, None, "is not a folder")])
     results: list[tuple[str, ImportResult]] = []
     problems: list[Problem] = []
     for name in inputs:
@@ -45,14 +64,52 @@ def import_files(
             results.append((name, import_bytes(name, read_input(name))))
         except ContentError as exc:
             problems.extend(exc.problems)
+    written: list[ImportOutcome] = []
+    for outcome in _plan(results, out_dir):
+        if outcome.target.exists() and not force:
+            problems.append(
+                Problem(
+                    outcome.target, None, None, "exists; use --force to overwrite it"
+                )
+            )
+            continue
+        try:
+            atomic_write(outcome.target, outcome.result.to_markdown())
+        except OutputError as exc:
+            problems.extend(exc.problems)
+            continue
+        except OSError as exc:
+            problems.append(
+                Problem(outcome.target, None, None, exc.strerror or str(exc))
+            )
+            continue
+        written.append(outcome)
     if problems:
-        raise ContentError(problems)
-    planned = [
-        ImportOutcome(name, out_dir / f"{r.slug()}.md", r) for name, r in results
-    ]
-    _check_targets(planned, out_dir, force)
-    for outcome in planned:
-        atomic_write(outcome.target, outcome.result.to_markdown())
+        raise ImportFailed(problems, written)
+    return written
+
+
+def _plan(
+    results: Sequence[tuple[str, ImportResult]], out_dir: Path
+) -> list[ImportOutcome]:
+    """One target per input; a slug already taken in this batch gets `-2`, `-3`…"""
+    taken: set[str] = set()
+    planned = []
+    for name, result in results:
+        slug = base = result.slug()
+        n = 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        if slug != base:
+            note = f"slug {slug} ({base} is taken by another input)"
+            result = dataclasses.replace(
+                result,
+                front_matter={**result.front_matter, "slug": slug},
+                recognised=[*result.recognised, note],
+            )
+        planned.append(ImportOutcome(name, out_dir / f"{slug}.md", result))
     return planned
 
 
@@ -102,24 +159,3 @@ def decode_page(data: bytes, display: str) -> str:
         )
         raise ContentError([Problem(display, issue.line, None, message)])
     return text
-
-
-def _check_targets(
-    planned: Sequence[ImportOutcome], out_dir: Path, force: bool
-) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError([Problem(out_dir, None, None, "is not a folder")])
-    clashes = Counter(o.target for o in planned)
-    problems = [
-        Problem(o.target, None, None, f"{o.source} and another input both import here")
-        for o in planned
-        if clashes[o.target] > 1
-    ]
-    if not force:
-        problems += [
-            Problem(o.target, None, None, "exists; use --force to overwrite it")
-            for o in planned
-            if o.target.exists()
-        ]
-    if problems:
-        raise OutputError(problems)

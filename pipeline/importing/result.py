@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from pipeline.mdrender import slugify
-from pipeline.models import SLUG_RE, Article
+from pipeline.models import Article
+from pipeline.slugs import SLUG_RE, slugify
 
 
 def _field_order() -> list[str]:

@@ -12,8 +12,8 @@ from bs4 import Tag
 
 from pipeline.checks.config import CheckConfig
 from pipeline.config import Config
-from pipeline.errors import ContentError, OutputError
-from pipeline.importing import import_files, is_html
+from pipeline.errors import ContentError
+from pipeline.importing import ImportFailed, import_files, is_html
 from pipeline.run import BuildResult, build
 from pipeline.sources import load_article
 from tests.helpers import (
@@ -66,8 +66,9 @@ def test_imports_the_seed(tmp_path: Path) -> None:
 def test_never_overwrites_without_force(tmp_path: Path) -> None:
     target = tmp_path / SEED_FILE
     target.write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError) as info:
+    with pytest.raises(ImportFailed) as info:
         import_files([str(SEED)], tmp_path, force=False)
+    assert info.value.outcomes == []
     (message,) = str(info.value).splitlines()
     assert message == f"{target}: exists; use --force to overwrite it"
     assert target.read_text(encoding="utf-8") == "mine"
@@ -75,23 +76,27 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith("---\ntitle: Herpes")
 
 
-def test_writes_nothing_when_one_input_fails(tmp_path: Path) -> None:
+def test_one_failed_input_is_reported_and_the_others_written(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n", encoding="utf-8")
     missing = tmp_path / "missing.txt"
     out = tmp_path / "content"
-    with pytest.raises(ContentError) as info:
+    with pytest.raises(ImportFailed) as info:
         import_files([str(SEED), str(empty), str(missing)], out, force=False)
     assert [p.path for p in info.value.problems] == [str(empty), str(missing)]
-    assert not out.exists()
+    assert [o.target.name for o in info.value.outcomes] == [SEED_FILE]
+    assert [p.name for p in out.iterdir()] == [SEED_FILE]
 
 
-def test_two_inputs_with_one_slug_are_refused(tmp_path: Path) -> None:
+def test_two_inputs_with_one_slug_get_numbered_slugs(tmp_path: Path) -> None:
     copy = tmp_path / "copy.txt"
     copy.write_bytes(SEED.read_bytes())
-    with pytest.raises(OutputError, match="both import here"):
-        import_files([str(SEED), str(copy)], tmp_path / "out", force=False)
-    assert not (tmp_path / "out").exists()
+    first, second = import_files([str(SEED), str(copy)], tmp_path / "out", False)
+    assert first.target.name == SEED_FILE
+    assert second.target.name == SEED_FILE.replace(".md", "-2.md")
+    assert load_article(second.target).article.slug == (
+        "herpes-virus-causes-back-pain-2"
+    )
 
 
 def test_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
