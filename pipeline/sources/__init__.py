@@ -6,14 +6,12 @@ into `file:line: field: message` problems, with did-you-mean for unknown fields.
 
 from __future__ import annotations
 
-import difflib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from pipeline.decode import read_text
 from pipeline.errors import ContentError, Problem
@@ -24,6 +22,7 @@ from pipeline.sources.dataset import read_csv, read_jsonl
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.sources.record import Record
 from pipeline.sources.structured import read_json, read_yaml
+from pipeline.validation import problems_of
 
 Reader = Callable[[Path, str, Limits], Record]
 DatasetReader = Callable[[Path, str, Limits], list[Record]]
@@ -149,7 +148,8 @@ def validate(record: Record, limits: Limits = _LIMITS) -> LoadedArticle:
     try:
         article = Article.model_validate(record.data)
     except ValidationError as exc:
-        problems = sorted(_problems(record, exc), key=lambda p: p.line or 0)
+        problems = problems_of(exc, Article, record.path, record.line_of)
+        problems.sort(key=lambda p: p.line or 0)
         raise ContentError(problems) from None
     return LoadedArticle(article, record)
 
@@ -170,47 +170,3 @@ def load_articles(path: Path, limits: Limits = _LIMITS) -> list[LoadedArticle]:
     if problems:
         raise ContentError(problems)
     return loaded
-
-
-def _known_fields(loc: list[str]) -> list[str]:
-    """Field names allowed where `loc` points (walks nested models and lists)."""
-    model: type[BaseModel] = Article
-    for part in loc[:-1]:
-        if part.isdigit():
-            continue
-        field = model.model_fields.get(part)
-        nested = _model_in(field.annotation) if field else None
-        if nested is None:
-            return []
-        model = nested
-    return [field.alias or name for name, field in model.model_fields.items()]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _problems(record: Record, exc: ValidationError) -> Iterable[Problem]:
-    for error in exc.errors(include_url=False):
-        loc = [str(part) for part in error["loc"]]
-        field = ".".join(loc) or None
-        line = record.line_of(field)
-        message = error["msg"]
-        if error["type"] == "extra_forbidden":
-            known = _known_fields(loc)
-            guess = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
-            if guess:
-                message = f"unknown field; did you mean '{guess[0]}'?"
-            else:
-                message = f"unknown field (allowed: {', '.join(sorted(known))})"
-        elif error["type"] == "missing":
-            message = "required field is missing"
-        elif message.startswith("Value error, "):
-            message = message.removeprefix("Value error, ")
-        yield Problem(record.path, line, field, message)
