@@ -177,7 +177,11 @@ def article_missing_properties(
     ## What it does
     Checks every Article node, and every subtype (BlogPosting, NewsArticle,
     MedicalScholarlyArticle …), for the properties Google recommends for
-    articles. A reference such as `"author": {"@id": "#org"}` counts.
+    articles (`article-properties`; Google Search Central, "Article
+    structured data", recommended properties `author`, `datePublished`,
+    `headline`, `image`:
+    https://developers.google.com/search/docs/appearance/structured-data/article).
+    A reference such as `"author": {"@id": "#org"}` counts.
 
     ## Why is this bad?
     Consumers show and rank an article by its headline, author, date and
