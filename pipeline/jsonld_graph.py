@@ -5,11 +5,14 @@ JSON-LD blocks, and every rule that reads JSON-LD (SD4xx, META512/513) uses
 it instead of walking the blocks itself. It is pure: the blocks' data is read,
 never changed, and the view's own dicts must be treated as read-only too.
 
-* `objects`: every JSON object of every parsed block as written, in document
-  order (pre-order), each with its block and its path inside the block —
-  `@graph` members, items of top-level arrays, nested nodes, and also the
-  objects inside an `@context` (`Occurrence.in_context`), which are term
-  definitions rather than nodes.
+* `objects`: every JSON object of every parsed (or repaired) block, in
+  document order (pre-order), each with its block and its path inside the
+  block — `@graph` members, items of top-level arrays, nested nodes, and also
+  the objects inside an `@context` (`Occurrence.in_context`), which are term
+  definitions rather than nodes. `Occurrence.node` is the object as JSON-LD
+  consumers read it: keys and `@type`s resolved through the active
+  `@context` (`pipeline.jsonld_context`: `type` → `@type`, `schema:name` →
+  `name`); `Occurrence.raw` is the object as written.
 * `nodes`: the node objects (outside `@context`) that have a `@type`, merged
   by `@id` as JSON-LD does: a node declared again in another place (or block)
   is listed once, at its first declaration, and keeps the first value of each
