@@ -1,46 +1,75 @@
-"""KEY7xx: the focus keyphrase in the title, description, first paragraph and slug.
+"""KEY7xx: the focus keyphrase in the title, description, first paragraph,
+slug and text, matched the way Yoast's SEO analysis matches it.
 
 These rules run only on pages with a keyphrase (front matter `keyphrase`, or
-`--keyphrase`). Matching is Unicode-aware, because most complaints about
-other analysers are false misses: case, diacritics (café = cafe), hyphens,
-en/em dashes, slashes and underscores (back-pain = back pain), curly or
-straight apostrophes (women’s = women's) and a plural -s (description =
-descriptions) are all normalised away. By default a place "contains" the
-keyphrase when it has all its words except stop words, in any order (within
-one sentence for the first paragraph), as Yoast does; `match = "phrase"`
-asks for the exact word sequence. Density always counts the exact sequence.
+`--keyphrase`).
+
+What matches (one definition for every KEY rule)
+------------------------------------------------
+* **Content words.** The keyphrase's words minus the function words of the
+  page language (`pipeline.function_words`: en, de, fr, es, it, pt, nl;
+  plus the `stopwords` option). A keyphrase of function words only keeps all
+  its words; a language without a list keeps all words. As in Yoast
+  ("function words are not required"), "herpes back pain" in English needs
+  "herpes" and "pain" ("back" is a prepositional adverb, a function word).
+* **Words.** Text is split on spaces, hyphens, dashes, slashes and other
+  punctuation, so "herpes-related back pain" has the words herpes, related,
+  back, pain. Case, diacritics (café = cafe) and apostrophes (women’s =
+  women's) are folded; in French and Italian an elided article splits off
+  (l'herpès = l herpes).
+* **Word forms** (`fold-plurals`, on by default). English: a light stemmer
+  matches singular and plural forms -- "pain"/"pains",
+  "description"/"descriptions", "virus"/"viruses", "baby"/"babies", and the
+  possessive "women's" -- for words of four letters or more; it does not
+  match other inflections ("paining", "painful"). Spanish and Portuguese:
+  a final -s or -es ("dolores" = "dolor"); other languages: a final -s.
+* **Places.** Title, description and slug contain the keyphrase when they
+  have all its content words, in any order. The first paragraph and the
+  text are read sentence by sentence (`pipeline.segmentation`): a sentence
+  matches when it has every content word, in any order.
+* `match = "phrase"`, or a keyphrase in double quotes (as in Yoast), asks
+  for the exact word sequence instead.
+
+Density (KEY705/KEY706) follows yoastseo 3.6 (`getKeyphraseCount`,
+`getKeyphraseDensity`, `KeyphraseDensityAssessment`): the occurrences in a
+matching sentence are the lowest count among the content words; density is
+occurrences per 100 words of main text (`PageFacts.word_count`); the
+recommended range (0.5–3 %) applies to the density times the keyphrase-length
+factor 0.7 + n/3 (n content words), so the range for the unscaled density
+narrows as the keyphrase grows.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pipeline.checks.registry import Family, Options, Problem
-from pipeline.facts import BlockKind, Located, PageFacts
+from pipeline.facts import Located, PageFacts
 from pipeline.findings import Severity
-from pipeline.readability import split_sentences
+from pipeline.function_words import function_words
+from pipeline.segmentation import lang_root, split_sentences
 
 
 class KeyphraseOptions(Options):
     """Options of the keyphrase family."""
 
     match: Literal["words", "phrase"] = "words"
-    """`words`: all words but stop words, any order; `phrase`: the exact sequence."""
+    """`words`: all content words, any order; `phrase`: the exact sequence."""
     fold_plurals: bool = True
-    """Treat a final -s as the same word (descriptions = description, women's = women)."""
+    """Match singular and plural forms (English light stemmer; elsewhere a final -s)."""
     min_density: float = 0.5
-    """Lowest keyphrase density in percent (Yoast's lower bound)."""
+    """Lowest density in percent after the keyphrase-length factor (Yoast: 0.5)."""
     max_density: float = 3.0
-    """Highest keyphrase density in percent (Yoast's upper bound)."""
-    stopwords: tuple[str, ...] = (
-        "a", "an", "and", "at", "by", "for", "from", "in", "is", "of", "on", "or",
-        "the", "to", "with",
-    )  # fmt: skip
-    """Keyphrase words a match may leave out in `words` mode and in slugs (English)."""
+    """Highest density in percent after the keyphrase-length factor (Yoast: 3)."""
+    way_over_density: float = 4.0
+    """Density after the length factor that Yoast calls "way more than" the maximum."""
+    stopwords: tuple[str, ...] = ()
+    """Extra words a match may leave out, on top of the language's function words."""
 
 
 keyphrase = Family("KEY7", "keyphrase", KeyphraseOptions)
@@ -50,54 +79,141 @@ def _needs_keyphrase(page: PageFacts) -> str | None:
     return None if page.keyphrase else "no keyphrase"
 
 
+def page_lang(page: PageFacts) -> str:
+    """The language the page's text is read in: declared, else the default."""
+    lang = getattr(page, "text_lang", None) or page.lang
+    return lang if isinstance(lang, str) and lang else "en"
+
+
 _SEPARATORS = str.maketrans(
     dict.fromkeys('-‐‑‒–—―−/\\_|·•:;,.!?()[]{}"“”„«»', " ")
     | dict.fromkeys("'’‘ʼ`´′", "")
 )
+_ELISION_SEPARATORS = str.maketrans(dict.fromkeys("'’‘ʼ`´′", " "))
+_ELIDING = frozenset({"fr", "it", "ca"})
 _WORD = re.compile(r"\w+")
-_CONTENT = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL,
-            BlockKind.HEADING, BlockKind.FAQ_QUESTION, BlockKind.FAQ_ANSWER}  # fmt: skip
 
 
-@functools.lru_cache(maxsize=4096)
-def words(text: str, fold_plurals: bool = True) -> tuple[str, ...]:
-    """Normalised words: casefolded, diacritics and apostrophes dropped, dashes
-    split, and (with `fold_plurals`) a final -s dropped from words over 3 letters."""
+@lru_cache(maxsize=8192)
+def _folded(text: str, lang: str) -> tuple[str, ...]:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    found = _WORD.findall(plain.translate(_SEPARATORS))
-    if fold_plurals:
-        found = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in found]
-    return tuple(found)
+    if lang in _ELIDING:
+        plain = plain.translate(_ELISION_SEPARATORS)
+    return tuple(_WORD.findall(plain.translate(_SEPARATORS)))
 
 
-def count_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> int:
-    """Occurrences of `phrase` as consecutive words of `haystack`."""
-    n = len(phrase)
-    if not n:
-        return 0
-    first = phrase[0]
-    return sum(
-        1
-        for i, w in enumerate(haystack)
-        if w == first and tuple(haystack[i : i + n]) == tuple(phrase)
+_ES_PLURALS = frozenset({"en", "es", "pt"})
+"""Languages whose plurals add -es (English boxes, Spanish dolores, Portuguese dores)."""
+
+
+@lru_cache(maxsize=65536)
+def forms(word: str, lang: str = "en") -> frozenset[str]:
+    """The forms a word may stand for: itself and, for words of four letters
+    or more, the singular it may be the plural (or possessive) of. Two words
+    match when their forms meet: "causes" {causes, cause, caus} meets
+    "cause"; "viruses" meets "virus"; "babies" meets "baby"."""
+    found = {word}
+    if len(word) >= 4 and word.endswith("s"):
+        found.add(word[:-1])
+        if word.endswith("es") and lang in _ES_PLURALS:
+            found.add(word[:-2])
+        if word.endswith("ies") and lang == "en":
+            found.add(word[:-3] + "y")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
+def words(text: str, lang: str = "en") -> tuple[str, ...]:
+    """Normalised words of `text` (see the module doc): casefolded, diacritics
+    and apostrophes dropped, punctuation, hyphens and dashes split."""
+    return _folded(text, lang_root(lang) or "en")
+
+
+def same_word(a: str, b: str, lang: str = "en", fold_plurals: bool = True) -> bool:
+    """Whether two normalised words match (equal, or a plural form of one another)."""
+    if a == b:
+        return True
+    return fold_plurals and not forms(a, lang_root(lang)).isdisjoint(
+        forms(b, lang_root(lang))
     )
 
 
-def contains(text: str, phrase: str, opts: KeyphraseOptions) -> bool:
+@dataclass(frozen=True, slots=True)
+class Needle:
+    """A keyphrase ready for matching: its words and its content words."""
+
+    words: tuple[str, ...]
+    content: tuple[str, ...]
+    exact: bool
+    lang: str
+    fold_plurals: bool
+
+
+def needle(phrase: str, opts: KeyphraseOptions, lang: str) -> Needle:
+    """The keyphrase's words, content words (function words and `stopwords`
+    left out; all words if nothing is left) and whether it must match exactly."""
+    root = lang_root(lang) or "en"
+    stripped = phrase.strip()
+    quoted = len(stripped) > 2 and stripped[0] in '"“„' and stripped[-1] in '"”“'
+    all_words = words(stripped, root)
+    skip = function_words(root) | set(words(" ".join(opts.stopwords), root))
+    content = tuple(dict.fromkeys(w for w in all_words if w not in skip))
+    return Needle(
+        all_words,
+        content or tuple(dict.fromkeys(all_words)),
+        quoted or opts.match == "phrase",
+        root,
+        opts.fold_plurals,
+    )
+
+
+def _same(a: str, b: str, wanted: Needle) -> bool:
+    return a == b or (
+        wanted.fold_plurals
+        and not forms(a, wanted.lang).isdisjoint(forms(b, wanted.lang))
+    )
+
+
+def count_phrase(haystack: Sequence[str], wanted: Needle) -> int:
+    """Occurrences of the keyphrase's words as consecutive words of `haystack`."""
+    phrase, n = wanted.words, len(wanted.words)
+    if not n:
+        return 0
+    return sum(
+        1
+        for i in range(len(haystack) - n + 1)
+        if all(_same(haystack[i + k], phrase[k], wanted) for k in range(n))
+    )
+
+
+def word_counts(hay: Sequence[str], wanted: Needle) -> tuple[int, ...]:
+    """How often each content word occurs in `hay` (in `wanted.content` order)."""
+    return tuple(sum(1 for w in hay if _same(w, c, wanted)) for c in wanted.content)
+
+
+def occurrences(hay: Sequence[str], wanted: Needle) -> int:
+    """Keyphrase occurrences in one sentence (Yoast's count): exact sequences,
+    or the lowest count among the content words (0 if one is missing)."""
+    if wanted.exact:
+        return count_phrase(hay, wanted)
+    return min(word_counts(hay, wanted), default=0)
+
+
+def contains(text: str, phrase: str, opts: KeyphraseOptions, lang: str = "en") -> bool:
     """Whether `text` contains the keyphrase (normalised; see the module doc)."""
-    hay, needle = words(text, opts.fold_plurals), words(phrase, opts.fold_plurals)
-    if opts.match == "words":
-        stop = set(words(" ".join(opts.stopwords), opts.fold_plurals))
-        return {w for w in needle if w not in stop} <= set(hay)
-    return count_phrase(hay, needle) > 0
+    return occurrences(words(text, lang), needle(phrase, opts, lang)) > 0
 
 
 def _missing(
     page: PageFacts, fact: Located | None, what: str, opts: KeyphraseOptions
 ) -> Iterator[Problem]:
     phrase = page.keyphrase
-    if phrase and fact is not None and not contains(fact.text, phrase, opts):
+    if (
+        phrase
+        and fact is not None
+        and not contains(fact.text, phrase, opts, page_lang(page))
+    ):
         yield Problem(f"keyphrase {phrase!r} is not in the {what}", fact)
 
 
@@ -163,11 +279,15 @@ def keyphrase_missing_from_description(
 def keyphrase_missing_from_first_paragraph(
     page: PageFacts, opts: KeyphraseOptions
 ) -> Iterator[Problem]:
-    """The keyphrase is not in the first paragraph.
+    """The keyphrase is not in one sentence of the first paragraph.
 
     ## What it does
-    Looks for the focus keyphrase in one sentence of the first paragraph of
-    the main content (list items and tables before it do not count).
+    Looks for the focus keyphrase in the first paragraph of the main content
+    (list items and tables before it do not count). As in Yoast's "keyphrase
+    in introduction" assessment (yoastseo, `findKeyphraseInFirstParagraph`),
+    one sentence must hold every content word of the keyphrase, in any order;
+    function words are not required (KEY705 says what matches).
+    The message says when the words are there but spread over sentences.
 
     ## Why is this bad?
     Readers decide in the first lines whether the page answers their query;
@@ -178,21 +298,30 @@ def keyphrase_missing_from_first_paragraph(
     keyphrase: herpes back pain
     ```
     ```html
-    <main><h1>Herpes</h1><p>Shingles can hurt.</p></main>
+    <main><h1>Herpes</h1><p>Herpes is a virus. It can hurt.</p></main>
     ```
 
     Use instead:
     ```html
-    <main><h1>Herpes</h1><p>Herpes back pain is common with shingles.</p></main>
+    <main><h1>Herpes</h1><p>Herpes can cause back pain.</p></main>
     ```
     """
     first, phrase = page.first_paragraph, page.keyphrase
-    sentences = split_sentences(first.text) if first is not None else []
-    if (
-        first is not None
-        and phrase
-        and not any(contains(s, phrase, opts) for s in sentences)
-    ):
+    if first is None or not phrase:
+        return
+    lang = page_lang(page)
+    wanted = needle(phrase, opts, lang)
+    sentences = split_sentences(first.text, lang)
+    if any(occurrences(words(s, lang), wanted) for s in sentences):
+        return
+    counts = word_counts(words(first.text, lang), wanted)
+    if not wanted.exact and counts and min(counts) > 0:
+        yield Problem(
+            f"keyphrase {phrase!r}: its words are in the first paragraph but not"
+            " within one sentence",
+            first,
+        )
+    else:
         yield Problem(f"keyphrase {phrase!r} is not in the first paragraph", first)
 
 
@@ -203,8 +332,10 @@ def keyphrase_missing_from_slug(
     """The keyphrase's words are not in the slug.
 
     ## What it does
-    Checks that every word of the keyphrase, except stop words such as
-    "the" or "in" (`stopwords`), is in the URL slug, in any order.
+    Checks that every content word of the keyphrase is in the URL slug, in
+    any order; function words of the page language such as "the" or "in"
+    (and the `stopwords` option) may be left out, as in Yoast's "keyphrase
+    in slug" assessment.
 
     ## Why is this bad?
     The URL is shown in results and shared links; the query words in it
@@ -225,22 +356,98 @@ def keyphrase_missing_from_slug(
     """
     phrase = page.keyphrase
     if phrase and page.slug:
-        stop = set(words(" ".join(opts.stopwords), opts.fold_plurals))
-        needed = {w for w in words(phrase, opts.fold_plurals) if w not in stop}
-        if not needed <= set(words(page.slug, opts.fold_plurals)):
+        lang = page_lang(page)
+        wanted = needle(phrase, opts, lang)
+        slug_words = words(page.slug, lang)
+        if any(
+            not any(_same(w, c, wanted) for w in slug_words) for c in wanted.content
+        ):
             yield Problem(
                 f"keyphrase {phrase!r} is not in the slug {page.slug!r}", page.slug_pos
             )
 
 
-def _density(page: PageFacts, opts: KeyphraseOptions) -> tuple[float, int, int]:
-    """(density in percent, occurrences, words) of the keyphrase in the main content."""
-    text: list[str] = []
+def length_factor(content_words: int) -> float:
+    """Yoast's keyphrase-length factor: 0.7 + n/3 for n content words
+    (yoastseo, `scoring/helpers/assessments/keyphraseLengthFactor.js`)."""
+    return 0.7 + content_words / 3
+
+
+@dataclass(frozen=True, slots=True)
+class Density:
+    """Keyphrase density of a page's main text, as Yoast computes it."""
+
+    occurrences: int
+    words: int
+    content_words: int
+    matches: tuple[tuple[str, int], ...]
+    """Each matching sentence with its occurrences, in document order."""
+
+    @property
+    def percent(self) -> float:
+        """Occurrences per 100 words of main text (unscaled)."""
+        return 100.0 * self.occurrences / self.words if self.words else 0.0
+
+    @property
+    def factor(self) -> float:
+        return length_factor(self.content_words)
+
+    @property
+    def scaled(self) -> float:
+        """The density Yoast compares with its range: percent × length factor."""
+        return self.percent * self.factor
+
+    def recommended(self, density: float, rounding: Literal["min", "max"]) -> int:
+        """Yoast's recommended count for a density bound (at least 2)."""
+        count = density * self.words / (100 * self.factor)
+        if count < 2:
+            return 2
+        return int(-(-count // 1)) if rounding == "min" else int(count // 1)
+
+
+SHORT_TEXT_WORDS = 100
+"""Below this many words Yoast judges counts, not density."""
+
+_LAST: list[tuple[PageFacts, str, KeyphraseOptions, Density]] = []
+
+
+def density(page: PageFacts, opts: KeyphraseOptions) -> Density:
+    """The keyphrase density of the page's main text (see the module doc).
+
+    Every main-content block (headings, paragraphs, list items, table cells,
+    FAQ) is split into sentences; each sentence with every content word
+    counts its lowest content-word count. Computed once per page and options.
+    """
+    phrase = page.keyphrase or ""
+    for cached_page, cached_phrase, cached_opts, result in _LAST:
+        if cached_page is page and cached_phrase == phrase and cached_opts == opts:
+            return result
+    lang = page_lang(page)
+    wanted = needle(phrase, opts, lang)
+    matches: list[tuple[str, int]] = []
     for block in page.blocks:
-        if block.kind in _CONTENT:
-            text.extend(words(block.text, opts.fold_plurals))
-    found = count_phrase(text, words(page.keyphrase or "", opts.fold_plurals))
-    return (100.0 * found / len(text) if text else 0.0), found, len(text)
+        for sentence in split_sentences(block.text, lang):
+            found = occurrences(words(sentence, lang), wanted)
+            if found:
+                matches.append((sentence, found))
+    total = getattr(page, "word_count", None)
+    if not isinstance(total, int):
+        from pipeline.segmentation import main_word_count
+
+        total = main_word_count(b.text for b in page.blocks)
+    result = Density(
+        sum(n for _, n in matches), total, len(wanted.content), tuple(matches)
+    )
+    _LAST[:] = [(page, phrase, opts, result)]
+    return result
+
+
+def _summary(d: Density) -> str:
+    return (
+        f"keyphrase density is {d.percent:.1f} % ({d.occurrences} in {d.words}"
+        f" words; Yoast's length factor {d.factor:.2f} for"
+        f" {d.content_words} content word{'s' if d.content_words != 1 else ''}"
+    )
 
 
 @keyphrase.rule("KEY705", Severity.WARNING, requires=_needs_keyphrase)
@@ -250,8 +457,30 @@ def keyphrase_density_too_low(
     """The keyphrase appears too rarely in the text.
 
     ## What it does
-    Computes keyphrase occurrences per 100 words of main content (Yoast's
-    density) and flags less than `min-density` (0.5 %).
+    Computes the keyphrase density as yoastseo 3.6 does
+    (`getKeyphraseCount`, `getKeyphraseDensity`, `KeyphraseDensityAssessment`):
+    a sentence matches when it has every content word of the keyphrase, in
+    any order, and counts the lowest number of times any of them occurs;
+    density is those occurrences per 100 words of main text (headings,
+    paragraphs, lists, tables, FAQ; not quotations; words split on spaces,
+    hyphens and dashes, the count READ206 and the reports show).
+
+    What matches: content words are the keyphrase's words minus the
+    function words of the page language (lists for en, de, fr, es, it, pt,
+    nl; other languages need every word), so "herpes back pain" needs
+    "herpes" and "pain" ("back" is a prepositional adverb, as in Yoast's
+    list). Case, diacritics and apostrophes are folded; hyphens and dashes
+    split words ("herpes-related" has "herpes"); with `fold-plurals`,
+    singular and plural match (English: -s, -es, -ies and possessives on
+    words of four letters or more; Spanish and Portuguese: -s, -es; others:
+    -s), other inflections do not ("painful"). A keyphrase in double quotes,
+    or `match = "phrase"`, needs the exact word sequence. (Yoast Free matches
+    exact words only; Premium matches every word form and allows up to
+    3.5 %. This rule matches plurals and keeps Free's 3 %.) Yoast multiplies
+    the density by the keyphrase-length factor 0.7 + n/3 (n content words)
+    and wants the product at least `min-density` (0.5 %); one occurrence is
+    too few on a text of 100 words or more, two are enough when Yoast's
+    recommended minimum is two. Texts under 100 words need one occurrence.
 
     ## Why is this bad?
     A page that rarely uses its topic's words is unlikely to be about them,
@@ -273,17 +502,32 @@ def keyphrase_density_too_low(
     antiviral treatment and rest.</p></main>
     ```
     """
-    if page.keyphrase and page.blocks:
-        density, found, total = _density(page, opts)
-        if density < opts.min_density:
-            limit = opts.min_density
-            message = f"keyphrase density is {density:.1f} % ({found} in {total} words; min {limit} %)"
+    if not (page.keyphrase and page.blocks):
+        return
+    d = density(page, opts)
+    at = page.first_paragraph or page.at("body")
+    if d.words < SHORT_TEXT_WORDS:
+        if d.occurrences == 0:
             yield Problem(
-                message,
-                page.first_paragraph or page.at("body"),
-                round(density, 2),
-                limit,
+                f"{_summary(d)}; a text under {SHORT_TEXT_WORDS} words needs it once)",
+                at,
+                round(d.percent, 2),
+                0,
             )
+        return
+    minimum = opts.min_density
+    low = d.scaled < minimum or d.occurrences == 1
+    if d.occurrences == 2 and d.recommended(minimum, "min") <= 2:
+        low = False
+    if low:
+        limit = minimum / d.factor
+        yield Problem(
+            f"{_summary(d)}; min {limit:.2f} %, i.e. {minimum:g} % after the factor:"
+            f" use it at least {d.recommended(minimum, 'min')} times)",
+            at,
+            round(d.percent, 2),
+            round(limit, 2),
+        )
 
 
 @keyphrase.rule("KEY706", Severity.WARNING, requires=_needs_keyphrase)
@@ -293,8 +537,13 @@ def keyphrase_density_too_high(
     """The keyphrase is repeated too often.
 
     ## What it does
-    Computes keyphrase occurrences per 100 words of main content and flags
-    more than `max-density` (3 %, Yoast's upper bound).
+    Computes the keyphrase density as KEY705 does (yoastseo 3.6's
+    definition) and flags it when the density times Yoast's keyphrase-length
+    factor 0.7 + n/3 is over `max-density` (3 %): for a keyphrase of two
+    content words that is 2.2 % of the words, for one word 2.9 %. The
+    message says when Yoast would call it "way more" than the maximum
+    (`way-over-density`, 4 %). Texts under 100 words: more than one
+    occurrence (two over 50 words) is too many, as in Yoast.
 
     ## Why is this bad?
     Repeating a phrase reads badly and looks like keyword stuffing, which
@@ -316,14 +565,30 @@ def keyphrase_density_too_high(
     antiviral treatment and rest.</p></main>
     ```
     """
-    if page.keyphrase and page.blocks:
-        density, found, total = _density(page, opts)
-        if density > opts.max_density:
-            limit = opts.max_density
-            message = f"keyphrase density is {density:.1f} % ({found} in {total} words; max {limit} %)"
+    if not (page.keyphrase and page.blocks):
+        return
+    d = density(page, opts)
+    at = page.first_paragraph or page.at("body")
+    if d.words < SHORT_TEXT_WORDS:
+        most = 2 if d.words > 50 else 1
+        if d.occurrences > most:
             yield Problem(
-                message,
-                page.first_paragraph or page.at("body"),
-                round(density, 2),
-                limit,
+                f"{_summary(d)}; a text under {SHORT_TEXT_WORDS} words should use it"
+                f" at most {most} time{'s' if most > 1 else ''})",
+                at,
+                round(d.percent, 2),
+                round(100.0 * most / d.words, 2) if d.words else 0,
             )
+        return
+    maximum = opts.max_density
+    if d.scaled > maximum:
+        limit = maximum / d.factor
+        how = "way over" if d.scaled > opts.way_over_density else "over"
+        yield Problem(
+            f"{_summary(d)}; max {limit:.2f} %, i.e. {maximum:g} % after the factor,"
+            f" {how} Yoast's range: use it at most {d.recommended(maximum, 'max')}"
+            " times)",
+            at,
+            round(d.percent, 2),
+            round(limit, 2),
+        )

@@ -15,10 +15,10 @@ Words are counted one way everywhere (`pipeline.segmentation.text_words`:
 split on spaces, hyphens and dashes, as Yoast does), and the main text's
 count is `PageFacts.word_count`, the same number the keyphrase density and
 the reports use. Quotations (`<blockquote>`) are not the author's text and
-are left out, as in Yoast. Word-based rules
-need words separated by spaces, so they skip Chinese, Japanese, Thai and the
-like. The audience (`general` or `health`) comes from the front matter
-`audience` of built pages, else from the `audience` option.
+are left out, as in Yoast. Word-based rules need words separated by spaces, so
+they skip Chinese, Japanese, Thai and the like. The audience (`general` or
+`health`) comes from the front matter `audience` of built pages, else from the
+`audience` option.
 """
 
 from __future__ import annotations
@@ -136,8 +136,10 @@ def reading_ease_too_low(
     ## Why is this bad?
     Long sentences of long words lose readers, above all on phones. On
     Flesch's scale, 50–60 is "fairly difficult" (grades 10–12) and 60–70
-    "plain English" (grades 8–9); Yoast's readability analysis marks scores
-    under 50 as a problem.
+    "plain English" (grades 8–9); Yoast's readability analysis (yoastseo 3.6,
+    `getFleschReadingScore`) calls scores under 50 "fairly difficult" and
+    worse. Our score is textstat's formula on our own sentences and syllable
+    table, so it can differ from Yoast's by a few points.
 
     ## Example
     ```html
@@ -228,7 +230,10 @@ def too_many_long_sentences(
 
     ## Why is this bad?
     Readers lose the thread of long sentences. Yoast's readability analysis
-    uses the same test: at most 25 % of sentences over 20 words.
+    uses the same test (yoastseo 3.6, `SentenceLengthInTextAssessment`:
+    `recommendedLength` 20 words, `slightlyTooMany` 25 %): at most 25 % of
+    sentences over 20 words. Words are counted as everywhere here (split on
+    hyphens and dashes, as Yoast's tokenizer does).
 
     ## Example
     ```html
@@ -265,7 +270,8 @@ def paragraph_too_long(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Pr
 
     ## Why is this bad?
     A wall of text is skipped, above all on a phone screen. Yoast's
-    readability analysis flags paragraphs over 150 words.
+    readability analysis flags paragraphs over 150 words (yoastseo 3.6,
+    `ParagraphTooLongAssessment`, `recommendedLength` 150).
 
     ## Example
     ```html
@@ -299,7 +305,7 @@ def text_without_subheadings(
     ## Why is this bad?
     Readers scan by subheadings to find their question; a long stretch
     without one hides its content. Yoast's subheading distribution check
-    uses 300 words.
+    uses 300 words (yoastseo 3.6, `SubheadingDistributionTooLongAssessment`).
 
     ## Example
     ```html
@@ -344,7 +350,8 @@ def text_too_short(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Proble
 
     ## Why is this bad?
     A short page rarely answers a question fully, and search engines have
-    little to understand it by. Yoast's text-length check asks for at least
+    little to understand it by. Yoast's text-length check
+    (`TextLengthAssessment`, `recommendedMinimum` 300) asks for at least
     300 words on a post or page. Use per-file ignores for pages that are
     short on purpose (contact, legal).
 

@@ -84,9 +84,7 @@ def check(
     **options: Any,
 ) -> CheckResult:
     config = CheckConfig(select=[select], readability=options)
-    return check_pages(
-        [PageInput("p.html", html, meta_of(front_matter))], config
-    )
+    return check_pages([PageInput("p.html", html, meta_of(front_matter))], config)
 
 
 def found(html: str, code: str, **kwargs: Any) -> list[Finding]:
@@ -151,7 +149,7 @@ CODES = ["READ201", "READ202", "READ203", "READ204", "READ205", "READ206"]
         ("ja", [], CODES),
         ("zh-Hans", [], CODES),
         ("th", [], CODES),
-        (None, [], CODES),  # undeclared: no language is assumed
+        (None, CODES, []),  # undeclared: read as the default-lang, "en"
     ],
 )
 def test_rules_without_a_valid_method_are_skipped(
@@ -166,6 +164,85 @@ def test_rules_without_a_valid_method_are_skipped(
     for finding in infos.values():
         assert finding.severity is Severity.INFO
         assert "no valid method for language" in finding.message
+
+
+def test_page_without_lang_is_read_in_the_default_lang_and_says_so() -> None:
+    html = page(f"<p>{HARD}</p>", None)
+    result = check(html)
+    [report] = result.pages
+    assert sorted(report.rules_run) == CODES
+    [finding] = [f for f in result.findings if f.code == "READ201"]
+    assert finding.message.endswith(
+        "[no lang declared: read as 'en', the default-lang]"
+    )
+    facts = parse(html)
+    assert (facts.lang, facts.text_lang, facts.lang_assumed) == (None, "en", True)
+    # the same page under default-lang = "de": German formula, no grade
+    german = check_pages(
+        [PageInput("p.html", html)], CheckConfig(select=["READ2"], default_lang="de")
+    )
+    [report] = german.pages
+    assert sorted(report.rules_skipped) == ["READ202"]
+    assert "no valid method for language 'de'" in next(
+        f.message for f in german.findings if f.code == "READ202"
+    )
+    declared = check(page(f"<p>{HARD}</p>", "en"))
+    assert all("no lang declared" not in f.message for f in declared.findings)
+
+
+def test_json_report_says_the_language_was_assumed() -> None:
+    from pipeline.report import jsonreport
+
+    [undeclared] = check(page(f"<p>{EASY}</p>", None)).pages
+    [declared] = check(page(f"<p>{EASY}</p>", "en")).pages
+    summary = jsonreport.page_summary(undeclared)
+    assert (summary["lang"], summary["lang_assumed"]) == ("en", True)
+    assert jsonreport.page_summary(declared)["lang_assumed"] is False
+    assert (
+        summary["flesch_reading_ease"]
+        == jsonreport.page_summary(declared)["flesch_reading_ease"]
+    )
+
+
+# --- quotations and the one word count ------------------------------------------------
+
+
+def test_blockquote_is_not_the_authors_text() -> None:
+    quote = f"<blockquote><p>{HARD}</p></blockquote>"
+    with_quote = parse(page(f"<p>{EASY}</p>{quote}"))
+    without = parse(page(f"<p>{EASY}</p>"))
+    assert with_quote.word_count == without.word_count == 113
+    assert with_quote.sentences == without.sentences
+    assert with_quote.readability == without.readability
+    assert not fires(page(f"<p>{EASY}</p>{quote}"), "READ201")
+    assert fires(page(f"<p>{EASY}</p><p>{HARD}</p>"), "READ201")
+
+
+def test_one_word_count_for_every_rule_and_report() -> None:
+    from pathlib import Path
+
+    from pipeline.checks.keyphrase import KeyphraseOptions, density
+    from pipeline.report import jsonreport
+    from pipeline.report.htmlreport import render
+    from tests.helpers import render_file
+
+    rendered = render_file(
+        Path(__file__).parents[2] / "content" / "herpes-back-pain.md"
+    )
+    facts = parse(rendered.html, meta=rendered.page.meta)
+    assert facts.word_count == 780
+    assert density(facts, KeyphraseOptions()).words == 780
+    result = check_pages(
+        [PageInput("p.html", rendered.html, rendered.page.meta)],
+        CheckConfig(select=["READ206", "KEY7"], readability={"min-words": 1000}),
+    )
+    [short] = [f for f in result.findings if f.code == "READ206"]
+    assert short.message == "text has 780 words (min 1000)"
+    [key] = [f for f in result.findings if f.code == "KEY706"]
+    assert "25 in 780 words" in key.message
+    [report] = result.pages
+    assert jsonreport.page_summary(report)["word_count"] == 780
+    assert "<dt>Words</dt><dd>780</dd>" in render(result)
 
 
 def test_japanese_page_is_never_scored() -> None:
@@ -327,6 +404,14 @@ def test_subheading_distribution(body: str, expected: list[str]) -> None:
         (f"<p>{words(299)}</p>", ["text has 299 words (min 300)"]),
         (f"<p>{words(300)}</p>", []),
         (f"<h1>{words(5)}</h1><p>{words(295)}</p>", []),  # headings count
+        (
+            f"<p>{words(290)}</p><p>pain-free pain-free pain-free pain-free pain-free</p>",
+            [],
+        ),  # hyphens split
+        (
+            f"<p>{words(299)}</p><blockquote><p>{words(50)}</p></blockquote>",
+            ["text has 299 words (min 300)"],
+        ),
         ("", ["text has 0 words (min 300)"]),
     ],
 )
