@@ -231,7 +231,9 @@ def test_built_seed_description_and_false_claim(seed_build: BuildResult) -> None
     assert len(str(meta["content"])) == 199
     claims = [f for f in seed_build.checks.findings if f.code == "LEN110"]
     assert [f.message for f in claims] == [
-        "meta description is 199 characters, not the 149 claimed"
+        "meta description is 199 characters, not the 149 claimed, which hides that"
+        " it is over the 155-character limit: shorten the meta description, then"
+        " remove `description_claimed_length` from the front matter (or correct it)"
     ]
     assert claims[0].path.endswith(SEED_FILE)
 
