@@ -60,6 +60,9 @@ def build_error(project: Path, name: str, capsys: pytest.CaptureFixture[str]) ->
         ("empty.csv", 2, None, "dataset has 0 rows"),
         ("long-title.md", 2, "title", "over the limit of 500 (limit max-title-chars)"),
         ("many-faq.md", 3, "faq", "201 questions, over the limit of 200"),
+        ("toml-impossible-date.md", 3, "date", "invalid TOML: Invalid date"),
+        ("float-overflow.json", 3, "description_claimed_length", "out of range"),
+        ("yaml-nan.md", 4, "extra.weight", "nan is not a number"),
     ],
 )
 def test_hostile_content_is_one_line_at_its_place(

@@ -184,7 +184,7 @@ def test_dialect_values(tmp_path: Path, text: str, field: str, value: object) ->
 def test_toml_errors_name_their_line(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("+++\ntitle = 'T'\ndate = \ntags = []\n+++\nB\n")
-    with pytest.raises(ContentError, match=r"a\.md:3: invalid TOML: "):
+    with pytest.raises(ContentError, match=r"a\.md:3: date: invalid TOML: "):
         load_article(path)
 
 

@@ -31,6 +31,7 @@ _LIMITS = Limits()
 
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+_LONG_DIGITS = re.compile(r"\d{4301,}")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
 _TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -119,6 +120,13 @@ def _parse_toml(
     path: Path, text: str, first_line: int
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """TOML front matter (Hugo `+++`) and the line of each key and table."""
+    lines = _toml_lines(text, first_line)
+
+    def fail(line: int, reason: str) -> ContentError:
+        keys = [k for k, at in lines.items() if at == line and k]
+        field = max(keys, key=lambda k: k.count("."), default=None)
+        return ContentError([Problem(path, line, field, f"invalid TOML: {reason}")])
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -128,15 +136,20 @@ def _parse_toml(
             line = first_line + int(found.group(1)) - 1
         else:  # "(at end of document)"
             line = first_line + text.rstrip("\n").count("\n")
-        reason = _TOML_END.sub("", _TOML_AT.sub("", message))
-        raise ContentError(
-            [Problem(path, line, None, f"invalid TOML: {reason}")]
-        ) from None
-    except (RecursionError, ValueError) as exc:
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        raise ContentError(
-            [Problem(path, first_line, None, f"invalid TOML: {reason}")]
-        ) from None
+        raise fail(line, _TOML_END.sub("", _TOML_AT.sub("", message))) from None
+    except RecursionError:
+        raise fail(first_line, "nested too deeply") from None
+    except ValueError as exc:  # an integer over 4,300 digits
+        long = _LONG_DIGITS.search(text)
+        if long is None:
+            raise fail(first_line, str(exc)) from None
+        line = first_line + text.count("\n", 0, long.start())
+        raise fail(line, "integer too long (at most 4300 digits)") from None
+    return data, lines
+
+
+def _toml_lines(text: str, first_line: int) -> dict[str, int]:
+    """Dotted key → line, for `key = …` lines and `[table]` headers."""
     lines: dict[str, int] = {"": first_line}
     table = ""
     for number, raw in enumerate(text.split("\n"), start=first_line):
@@ -149,7 +162,7 @@ def _parse_toml(
         if key:
             name = key.group(1).strip("\"'")
             lines.setdefault(f"{table}.{name}" if table else name, number)
-    return data, lines
+    return lines
 
 
 def _pelican(path: Path, lines: list[str]) -> Record | None:

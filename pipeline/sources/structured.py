@@ -205,6 +205,9 @@ def read_yaml(path: Path, text: str, limits: Limits = _LIMITS) -> Record:
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|"')
 
 
+_FLOAT = re.compile(r"\d+(?:\.\d+)?[eE][-+]?\d+|\d+\.\d+")
+
+
 class _JsonRefusal(Exception):
     """Raised by json.loads hooks; mapped to a problem at a line."""
 
@@ -296,6 +299,8 @@ def scan_json(
             bare = token.lstrip("-")
             if bare in ("NaN", "Infinity"):
                 _fail(path, line, field, f"{token} is not a number JSON allows")
+            if _FLOAT.fullmatch(bare) and math.isinf(float(bare)):
+                _fail(path, line, field, f"number {token[:20]} is out of range")
             if bare.isdigit() and len(bare) > MAX_INT_DIGITS:
                 _fail(
                     path,
