@@ -50,6 +50,12 @@ def built(tmp_path: Path, front: str) -> tuple[BuildResult, str, dict[str, Any]]
     return result, rendered.html, data
 
 
+def meta(html: str, **attrs: str) -> str:
+    tag = soup(html).find("meta", attrs=dict[str, Any](attrs))
+    assert tag is not None
+    return str(tag["content"])
+
+
 def graph(html: str) -> dict[str, dict[str, Any]]:
     [block] = jsonld_blocks(html)
     return {node["@type"]: node for node in block["@graph"]}
@@ -62,8 +68,8 @@ def test_seo_title_is_the_title_tag_and_title_stays_the_h1(tmp_path: Path) -> No
     doc = soup(html)
     assert doc.title is not None and doc.title.string == SEO_TITLE
     assert [h.get_text() for h in doc.find_all("h1")] == [H1]
-    assert doc.find("meta", property="og:title")["content"] == SEO_TITLE
-    assert doc.find("meta", attrs={"name": "twitter:title"})["content"] == SEO_TITLE
+    assert meta(html, property="og:title") == SEO_TITLE
+    assert meta(html, name="twitter:title") == SEO_TITLE
     nodes = graph(html)
     assert nodes["WebPage"]["name"] == SEO_TITLE
     assert nodes["Article"]["headline"] == H1  # the visible title
@@ -85,7 +91,7 @@ def test_without_seo_title_everything_says_title(tmp_path: Path) -> None:
     _, html, manifest = built(tmp_path, f"title: {H1}\n")
     doc = soup(html)
     assert doc.title is not None and doc.title.string == H1
-    assert doc.find("meta", property="og:title")["content"] == H1
+    assert meta(html, property="og:title") == H1
     assert graph(html)["WebPage"]["name"] == H1
     assert manifest["pages"][0]["title"] == H1
 

@@ -155,3 +155,33 @@ def test_title_rules_measure_a_pushed_title() -> None:
     html = f"<html><head><iframe></iframe><title>{LONG_TITLE}</title></head></html>"
     result = check_html(html, CheckConfig(select=["LEN101", "META501"]))
     assert [f.code for f in result.findings] == ["LEN101"]
+
+
+@pytest.mark.parametrize(
+    ("html", "ended_by"),
+    [
+        # lxml keeps these inside <head>; browsers end <head> at them.
+        ("<head><object></object><title>T</title></head>", "<object>"),
+        ("<head><input type=hidden><title>T</title></head>", "<input>"),
+        # A <head> written after <body> content is ignored by browsers.
+        ("<body><p>x</p></body><html><head><title>T</title></head></html>", "<body>"),
+    ],
+)
+def test_head_ended_where_lxml_did_not_end_it(html: str, ended_by: str) -> None:
+    facts = parse(html)
+    assert facts.head_end is not None and facts.head_end.text == ended_by
+    assert facts.title is not None and not facts.title.in_head
+    [finding] = check_html(html, CheckConfig(select=["META503"])).findings
+    assert f"the {ended_by} on line 1 ended <head>" in finding.message
+
+
+def test_metadata_after_the_end_of_head_is_not_in_head() -> None:
+    html = (
+        '<head><meta name="description" content="Before."><object></object>'
+        '<meta name="description" content="After."><link rel="canonical" href="/x">'
+        "</head>"
+    )
+    facts = parse(html)
+    assert [d.in_head for d in facts.descriptions] == [True, False]
+    assert [c.in_head for c in facts.canonicals] == [False]
+    assert facts.description is not None and facts.description.text == "Before."
