@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pipeline.checks.config import CheckConfig
 from pipeline.errors import ConfigError, Problem
+from pipeline.limits import Limits
 from pipeline.settings import SETTINGS, kebab
 from pipeline.suggest import did_you_mean
 from pipeline.validation import message_of
@@ -52,6 +53,8 @@ class Site(BaseModel):
     """Character budget of a derived meta description."""
     fit_descriptions: bool = False
     """Rewrite over-budget descriptions to fit (off: a writer's text is never changed)."""
+    limits: Limits = Field(default_factory=Limits)
+    """How big and how deep a content file may be (`[tool.seo-pipeline.limits]`)."""
 
     @field_validator("base_url")
     @classmethod
@@ -183,7 +186,9 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
             [
                 Problem(
                     where,
-                    key_line(where, str(e["loc"][0])) if e["loc"] else None,
+                    key_line(where, tuple(str(p) for p in e["loc"][:2]))
+                    if e["loc"]
+                    else None,
                     ".".join(str(p) for p in e["loc"]),
                     message_of(e, ConfigFile),
                 )
@@ -214,20 +219,29 @@ def _unknown(path: Path, key: str, known: list[str]) -> Problem:
     return Problem(path, key_line(path, key), key, "unknown setting" + hint)
 
 
-def key_line(path: Path, key: str) -> int | None:
-    """The line where `key` is set in a config file (TOML gives no positions)."""
+def key_line(path: Path, key: str | tuple[str, ...]) -> int | None:
+    """The line where a setting is written in a config file (TOML gives no
+    positions): `key` is a top-level key or a path such as `("length", "x")`,
+    found as `x = …` under `[length]` / `[tool.seo-pipeline.length]`, or as
+    the table header itself."""
+    parts = (key,) if isinstance(key, str) else key
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    in_table = path.name != "pyproject.toml"
-    pattern = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")
+    prefix = "tool.seo-pipeline" if path.name == "pyproject.toml" else ""
+    tables = [".".join(filter(None, (prefix, *parts[:n]))) for n in range(len(parts))]
+    wanted, name = tables[-1], parts[-1]
+    pattern = re.compile(rf"""^\s*["']?{re.escape(name)}["']?\s*=""")
+    header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+    current: str | None = prefix if not prefix else None
+    fallback = None
     for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            in_table = path.name != "pyproject.toml" or stripped.startswith(
-                "[tool.seo-pipeline"
-            )
-        elif in_table and pattern.match(line):
+        found = header.match(line)
+        if found:
+            current = found.group(1).replace('"', "")
+            if len(parts) > 1 and current == ".".join(filter(None, (prefix, *parts))):
+                fallback = fallback or number
+        elif current == wanted and pattern.match(line):
             return number
-    return None
+    return fallback

@@ -118,10 +118,19 @@ def effective_config(config: CheckConfig | None, gate: GateOptions) -> CheckConf
     except ValidationError as exc:
         raise ConfigError(
             [
-                Problem("command line", None, None, message_of(e, CheckConfig))
+                Problem(
+                    "command line", None, _flag(e["loc"]), message_of(e, CheckConfig)
+                )
                 for e in exc.errors(include_url=False)
             ]
         ) from None
+
+
+def _flag(loc: tuple[int | str, ...]) -> str | None:
+    """The command-line flag behind a config error's location (`--select`)."""
+    if not loc:
+        return None
+    return "--" + str(loc[0]).replace("_", "-")
 
 
 def write_report(path: Path, report: str) -> None:

@@ -24,6 +24,7 @@ from pipeline.config import Config, Site, load_config
 from pipeline.derive import Page, derive_page
 from pipeline.discover import html_files, manifest_folders, manifest_meta, read_pages
 from pipeline.errors import ContentError, OutputError, Problem
+from pipeline.limits import Limits
 from pipeline.paths import display_path
 from pipeline.profiles import SnippetLimits
 from pipeline.render import RenderedPage, render_page, render_sitemap
@@ -63,11 +64,14 @@ def as_config(config: Config | str | Path | None) -> Config:
     return load_config(path)
 
 
-def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
+def load_all(
+    folder: Path, root: Path, limits: Limits | None = None
+) -> list[LoadedArticle]:
     """Load every content file, reporting the problems of all files at once.
 
     Problems name files relative to `root` (the project), as the user sees them.
     """
+    limits = limits or Limits()
     if not folder.is_dir():
         where = display_path(folder, root)
         raise ContentError([Problem(where, None, None, "content folder not found")])
@@ -75,7 +79,7 @@ def load_all(folder: Path, root: Path) -> list[LoadedArticle]:
     problems: list[Problem] = []
     for path in content_files(folder):
         try:
-            loaded.extend(load_articles(path))
+            loaded.extend(load_articles(path, limits))
         except ContentError as exc:
             problems.extend(
                 dataclasses.replace(p, path=display_path(p.path, root))
@@ -199,7 +203,7 @@ def build(
                 )
             ]
         )
-    loaded = load_all(site.content_dir, config.root)
+    loaded = load_all(site.content_dir, config.root, site.limits)
     pages = derive_all(loaded, site, config.root, config.checks.snippet_limits)
     rendered = tuple(render_page(page, site) for page in pages)
     checks = run_checks(rendered, config) if check else None

@@ -12,10 +12,17 @@ writes override them.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pipeline.checks.headings import HeadingsOptions
 from pipeline.checks.keyphrase import KeyphraseOptions
@@ -44,6 +51,15 @@ def _selector_known(selector: str) -> bool:
     )
 
 
+def _check_selectors(selectors: Iterable[str]) -> None:
+    for selector in selectors:
+        if not _selector_known(selector):
+            known = [*REGISTRY, *(r.name for r in REGISTRY.values())]
+            raise ValueError(
+                f"unknown rule selector {selector!r}{did_you_mean(selector, known)}"
+            )
+
+
 class CheckConfig(BaseModel):
     """Settings of `seo-pipeline check` (and of the checks `build` runs)."""
 
@@ -57,7 +73,7 @@ class CheckConfig(BaseModel):
     """Rules not to run; the most specific prefix wins over `select`."""
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     """Glob (matched against the page path and its content file) → codes to ignore."""
-    profile: str = "default"
+    profile: str = Field(default="default", json_schema_extra={"enum": list(PROFILES)})
     """Threshold profile: default, yoast, screaming-frog or rank-math."""
     fail_on: Literal["info", "warning", "error", "never"] = "error"
     """Lowest severity that makes the exit code 1 (`never`: always 0)."""
@@ -87,18 +103,31 @@ class CheckConfig(BaseModel):
     _options: dict[str, Options] = PrivateAttr(default_factory=dict)
     _severity: dict[str, Severity] = PrivateAttr(default_factory=dict)
 
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, value: str) -> str:
+        return check_profile(value)
+
+    @field_validator("select", "extend_select", "ignore")
+    @classmethod
+    def _known_selectors(cls, value: list[str]) -> list[str]:
+        _check_selectors(value)
+        return value
+
+    @field_validator("severity")
+    @classmethod
+    def _known_severity_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        _check_selectors(value)
+        return value
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _known_ignores(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        _check_selectors([c for codes in value.values() for c in codes])
+        return value
+
     @model_validator(mode="after")
     def _resolve(self) -> CheckConfig:
-        check_profile(self.profile)
-        names = [*self.select, *self.extend_select, *self.ignore]
-        names += [c for codes in self.per_file_ignores.values() for c in codes]
-        names += list(self.severity)
-        for selector in names:
-            if not _selector_known(selector):
-                known = [*REGISTRY, *(r.name for r in REGISTRY.values())]
-                raise ValueError(
-                    f"unknown rule selector {selector!r}{did_you_mean(selector, known)}"
-                )
         profile = PROFILES[self.profile]
         severity = {**profile.get("severity", {}), **self.severity}
         self._severity = {k.upper(): Severity.parse(v) for k, v in severity.items()}
