@@ -55,6 +55,7 @@ def is_schema_org_context(ctx: Any) -> bool:
     return Context().extend(ctx).schema_org
 
 
+@functools.lru_cache(maxsize=8192)
 def schema_name(iri: str | None) -> str | None:
     """`https://schema.org/Article` or `http://schema.org/Article` → `Article`;
     None for other IRIs, keywords and None."""
@@ -77,6 +78,10 @@ class Context:
     """Remote contexts in effect that are not schema.org (unknown offline)."""
     schema_org: bool = False
     """Whether schema.org's context (or a schema.org `@vocab`) is in effect."""
+    _memo: dict[tuple[str, bool], str | None] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """Expansions already made (a page repeats the same keys many times)."""
 
     def extend(self, local: Any) -> Context:
         """This context with a `@context` value applied (JSON-LD 1.1 §4.1)."""
@@ -136,7 +141,12 @@ class Context:
         to its definition (itself expanded); `prefix:suffix` uses a defined
         prefix, else is an absolute IRI; anything else is relative to `@vocab`.
         """
-        return self._expand(term, vocab, 0)
+        key = (term, vocab)
+        try:
+            return self._memo[key]
+        except KeyError:
+            found = self._memo[key] = self._expand(term, vocab, 0)
+            return found
 
     def _expand(self, term: str, vocab: bool, depth: int) -> str | None:
         if term.startswith("@"):

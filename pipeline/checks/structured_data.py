@@ -294,39 +294,48 @@ class _Term:
     """Whether a remote context that cannot be read offline is in effect."""
 
 
-def _terms(page: PageFacts) -> Iterator[_Term]:
+_TERMS_MEMO: list[tuple[PageFacts, tuple[_Term, ...]]] = []
+"""The last page's terms: SD409, SD412 and SD413 read the same list."""
+
+
+def _terms(page: PageFacts) -> tuple[_Term, ...]:
     """Every schema.org type and property of the page, once per block and
     spelling, resolved through the active `@context` as JSON-LD consumers do
     (`type` → `@type`, `schema:name`, `https://schema.org/name`, prefixes,
     `@vocab`). Objects under a context that is not schema.org are skipped:
     their names belong to another vocabulary."""
-    seen: set[tuple[int, str, str]] = set()
+    if _TERMS_MEMO and _TERMS_MEMO[0][0] is page:
+        return _TERMS_MEMO[0][1]
+    found: list[_Term] = []
+    seen: set[tuple[int, int, str, str]] = set()
     for occ in page.jsonld_graph.walk():
         ctx = occ.context
         if not ctx.schema_org:
             continue
+        block, where = occ.block, id(occ.block)
         for key, value in occ.raw.items():
-            if key == "@context":
+            if key == "@context" or (where, id(ctx), "p", key) in seen:
                 continue
             expanded = ctx.expand(key)
-            found: list[tuple[Literal["type", "property"], str, str | None]]
             if expanded == "@type":
-                values = value if isinstance(value, list) else [value]
-                found = [
-                    ("type", t, schema_name(ctx.expand(t)))
-                    for t in values
-                    if isinstance(t, str)
-                ]
-            elif expanded is None or expanded.startswith("@"):
+                for t in value if isinstance(value, list) else [value]:
+                    mark = (where, id(ctx), "t", t)
+                    if not isinstance(t, str) or mark in seen:
+                        continue
+                    seen.add(mark)
+                    if (name := schema_name(ctx.expand(t))) is not None:
+                        found.append(_Term(block, "type", t, name, bool(ctx.opaque)))
                 continue
-            else:
-                found = [("property", key, schema_name(expanded))]
-            for kind, written, name in found:
-                mark = (id(occ.block), kind, written)
-                if name is None or mark in seen:
-                    continue
-                seen.add(mark)
-                yield _Term(occ.block, kind, written, name, bool(ctx.opaque))
+            seen.add((where, id(ctx), "p", key))
+            if expanded is None or expanded.startswith("@"):
+                continue
+            if (name := schema_name(expanded)) is not None:
+                found.append(_Term(block, "property", key, name, bool(ctx.opaque)))
+    # The same spelling under two equal contexts of one block: once.
+    unique = {(id(t.block), t.kind, t.written, t.name, t.opaque): t for t in found}
+    terms = tuple(unique.values())
+    _TERMS_MEMO[:] = [(page, terms)]
+    return terms
 
 
 def _known(term: _Term, extra: tuple[str, ...]) -> bool:
@@ -384,6 +393,15 @@ def unknown_schema_org_term(
         )
 
 
+def _misplaced(key: str, types: tuple[str, ...]) -> str | None:
+    """The known property `key` stands for (itself, or the property of an
+    `-input`/`-output` annotation) if none of `types` declares it; else None."""
+    prop = key if schemaorg.is_property(key) else _annotated(key)
+    if prop is None or any(schemaorg.property_allowed_on(prop, t) for t in types):
+        return None  # unknown (SD409's finding) or in place
+    return prop
+
+
 def _is_role(types: tuple[str, ...]) -> bool:
     return any(schemaorg.is_subtype(t, "Role") for t in types)
 
@@ -420,6 +438,7 @@ def property_not_on_type(
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person", "name": "Dr. A. Lee", "jobTitle": "Dermatologist"}</script>
     ```
     """
+    allowed: dict[tuple[tuple[str, ...], str], str | None] = {}
     for occ in page.jsonld_graph.walk():
         if not occ.context.schema_org:
             continue
@@ -429,10 +448,10 @@ def property_not_on_type(
         for key in occ.node:
             if key.startswith("@") or ":" in key:
                 continue  # keywords and other vocabularies' IRIs
-            prop = key if schemaorg.is_property(key) else _annotated(key)
+            if (types, key) not in allowed:
+                allowed[types, key] = _misplaced(key, types)
+            prop = allowed[types, key]
             if prop is None:
-                continue  # unknown: SD409's finding
-            if any(schemaorg.property_allowed_on(prop, t) for t in types):
                 continue
             if prop == occ.via and _is_role(types):
                 continue  # the Role pattern
