@@ -10,7 +10,8 @@ readers, JSON5) accept, as long as the repair is unambiguous:
 * `//` and `/* */` comments outside strings are removed (this also covers the
   `//<![CDATA[` … `//]]>` wrapper);
 * a comma before `}` or `]` (a trailing comma) is removed;
-* an HTML comment `<!--` … `-->` around the whole JSON is removed;
+* an HTML comment `<!--` … `-->` around the whole JSON is removed, and so is
+  a byte order mark before it;
 * `NaN`, `Infinity` and `-Infinity` are read as numbers.
 
 Anything else (a missing comma, single quotes, unquoted keys) is left as an
@@ -212,6 +213,9 @@ def _repair(text: str) -> tuple[Any, str, tuple[str, ...]] | None:
     """The lenient reading: data, what was repaired, issues; None if ambiguous."""
     done: list[str] = []
     body = text.strip()
+    if body.startswith("\ufeff"):
+        body = body[1:].strip()
+        done.append("a byte order mark removed")
     if body.startswith("<!--") and body.endswith("-->"):
         body = body[4:-3]
         done.append("an HTML comment <!-- --> around it removed")

@@ -44,6 +44,7 @@ def test_strict_json_is_read_as_is() -> None:
             "an HTML comment <!-- --> around it removed",
             (1, 1),
         ),
+        ('\ufeff{"a": 1}', {"a": 1}, "a byte order mark removed", (1, 1)),
         (
             '{"name": "line\nbreak\tand tab"}',
             {"name": "line\nbreak\tand tab"},
