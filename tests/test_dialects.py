@@ -143,11 +143,21 @@ def test_fields_map_and_unknown_keys_stay_in_extra() -> None:
     assert pelican.record.body_line == 11
 
 
-def test_own_format_still_rejects_unknown_fields(tmp_path: Path) -> None:
+@pytest.mark.parametrize("more", ["", "draft: true\ntags: [a]\ncategories: [b]\n"])
+def test_own_format_still_rejects_unknown_fields(tmp_path: Path, more: str) -> None:
     path = tmp_path / "a.md"
-    path.write_text("---\ntitle: T\ndescripton: typo\n---\nBody.\n")
+    path.write_text(f"---\ntitle: T\n{more}descripton: typo\n---\nBody.\n")
     with pytest.raises(ContentError, match="did you mean 'description'"):
         load_article(path)
+
+
+def test_one_key_of_another_generator_makes_unknown_keys_extra(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: T\nsummary: S\nheader_image: x.png\n---\nBody.\n")
+    loaded = load_article(path)
+    assert loaded.article.description == "S"
+    assert loaded.article.extra == {"header_image": "x.png"}
+    assert loaded.record.lines["extra.header_image"] == 4
 
 
 @pytest.mark.parametrize(

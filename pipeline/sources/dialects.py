@@ -67,12 +67,20 @@ _FIELDS = frozenset(
 _PERMALINK = re.compile(r"^/?([^/:]+)/?$")
 
 
+_HUGO_ONLY = frozenset(k.lower() for k in HUGO_KEYS) - _FIELDS
+_OTHERS_ONLY = (JEKYLL_KEYS | frozenset(_SOURCE_OF)) - _FIELDS
+
+
 def detect(data: dict[str, Any]) -> str | None:
-    """`jekyll`, `hugo` or None (this tool's own format) for YAML front matter."""
+    """`hugo`, `jekyll` or None (this tool's own format) for YAML front matter.
+
+    Only keys that are not content fields count: a file of this tool's own
+    format that uses `draft` or `tags` keeps its strict unknown-field errors.
+    """
     keys = {str(k).lower() for k in data}
-    if keys & {k.lower() for k in HUGO_KEYS}:
+    if keys & _HUGO_ONLY:
         return "hugo"
-    if keys & JEKYLL_KEYS:
+    if keys & _OTHERS_ONLY:
         return "jekyll"
     return None
 
