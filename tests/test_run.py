@@ -1,0 +1,89 @@
+"""The library flow (`pipeline.run`): build and check from Python, and the
+hand-off between them through `manifest.json`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.findings import Finding
+from pipeline.pagemeta import PageMeta
+from pipeline.run import build, check
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The bundled example site, copied (its own pyproject.toml config)."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+def key(finding: Finding) -> tuple[object, ...]:
+    return (finding.code, finding.severity, finding.path, finding.line, finding.message)
+
+
+def test_check_of_the_output_reproduces_the_builds_findings(project: Path) -> None:
+    built = build(str(project))
+    assert built.checks is not None
+    checked = check(str(project / "output"), str(project / "pyproject.toml"))
+    assert checked.checked == len(built.pages) == 3
+    assert sorted(map(key, checked.findings)) == sorted(map(key, built.checks.findings))
+    # the keyphrase and the claimed length only live in the content file
+    codes = {f.code for f in checked.findings}
+    assert "LEN110" in codes
+
+
+def test_the_manifest_records_each_pages_meta(project: Path) -> None:
+    build(project)
+    rows = json.loads((project / "output" / "manifest.json").read_text())["pages"]
+    metas = {row["path"]: PageMeta.from_json(row["meta"]) for row in rows}
+    herpes = metas["herpes-virus-back-pain/index.html"]
+    assert herpes.keyphrase == "herpes back pain"
+    assert herpes.description_claimed_length == 149
+    assert herpes.source is not None
+    assert herpes.source.path == "content/herpes-back-pain.md"
+    assert herpes.source.locate("description") == 3
+
+
+def test_a_page_checked_alone_still_finds_its_manifest(project: Path) -> None:
+    build(project)
+    page = project / "output" / "herpes-virus-back-pain" / "index.html"
+    result = check([page], project)
+    [report] = result.pages
+    assert report.facts.meta.keyphrase == "herpes back pain"
+    assert any(f.code == "LEN110" and f.path.endswith(".md") for f in result.findings)
+
+
+def test_the_keyphrase_flag_overrides_the_manifest(project: Path) -> None:
+    build(project)
+    result = check(project / "output", project, keyphrase="winter running")
+    assert {r.facts.meta.keyphrase for r in result.pages} == {"winter running"}
+
+
+def test_a_foreign_manifest_is_ignored(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<title>x</title><p>Hello.</p>")
+    (site / "manifest.json").write_text(
+        json.dumps(
+            {
+                "generator": "other",
+                "pages": [{"path": "index.html", "meta": {"keyphrase": "spoofed"}}],
+            }
+        )
+    )
+    [report] = check(site, tmp_path).pages
+    assert report.facts.meta == PageMeta()
+
+
+def test_build_accepts_a_config_file_path(project: Path) -> None:
+    result = build(project / "pyproject.toml", write=False)
+    assert result.written is None
+    assert len(result.pages) == 3
+    assert not (project / "output").exists()
