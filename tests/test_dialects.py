@@ -118,6 +118,7 @@ def test_fields_map_and_unknown_keys_stay_in_extra() -> None:
     assert jekyll.article.extra == {"layout": "post", "comments": True}
     assert jekyll.record.lines["extra.layout"] == 2
     assert jekyll.record.lines["description"] == 7  # the `excerpt:` line
+    assert jekyll.unmapped == (("layout", 2), ("comments", 9))
 
     hugo = load_article(DIALECTS / "hugo-toml-post.md")
     assert hugo.record.dialect == "hugo"

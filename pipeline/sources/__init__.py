@@ -48,6 +48,15 @@ class LoadedArticle:
     article: Article
     record: Record
 
+    @property
+    def unmapped(self) -> tuple[tuple[str, int], ...]:
+        """Keys kept in `extra` (another generator's front matter), with their line."""
+        fallback = self.record.line_of("extra") or 1
+        return tuple(
+            (key, self.record.lines.get(f"extra.{key}", fallback))
+            for key in self.article.extra
+        )
+
 
 def _is_content(path: Path) -> bool:
     suffix = path.suffix.lower()
