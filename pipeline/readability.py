@@ -314,7 +314,10 @@ class ReadabilityScores:
     """Readability of a list of sentences in one language.
 
     ``fk_grade`` is ``None`` where the Flesch-Kincaid grade is not valid (any
-    language but English).
+    language but English). ``word_count`` and ``syllable_count`` are the
+    formula's inputs, counted as textstat counts (a hyphenated word is one
+    word); ``prose_words`` counts the same sentences the way every rule and
+    report counts words (`segmentation.text_words`: hyphens split).
     """
 
     word_count: int
@@ -323,6 +326,7 @@ class ReadabilityScores:
     flesch_reading_ease: float
     fk_grade: float | None
     long_sentence_ratio: float
+    prose_words: int = 0
 
 
 def _textstat_sentence(sentence: str) -> str:
@@ -380,4 +384,5 @@ def score(sentences: Sequence[str], lang: str = "en") -> ReadabilityScores | Non
         flesch_reading_ease=fre,
         fk_grade=fk if FK_GRADE in language.metrics else None,
         long_sentence_ratio=long_sentences / len(prepared),
+        prose_words=sum(len(_segmentation.text_words(s)) for s in prepared),
     )

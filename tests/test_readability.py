@@ -645,3 +645,10 @@ def test_syllables_and_pyphen_are_cached_per_process() -> None:
         rd.syllable_count("xylozoster", "en")
         == len(pyphen.Pyphen(lang="en_US").positions("xylozoster")) + 1
     )
+
+
+def test_prose_words_count_like_every_rule() -> None:
+    scores = rd.score(["Herpes-related pain is common.", "Rest helps."], "en")
+    assert scores is not None
+    assert scores.word_count == 6  # textstat's count, the formula's input
+    assert scores.prose_words == 7  # hyphens split, as the rules count

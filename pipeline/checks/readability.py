@@ -115,7 +115,7 @@ def _start(page: PageFacts, block: TextBlock | None = None) -> Pos:
 
 def _scores(page: PageFacts, opts: ReadabilityOptions) -> rd.ReadabilityScores | None:
     scores = page.readability
-    if scores is None or scores.word_count < opts.min_scored_words:
+    if scores is None or scores.prose_words < opts.min_scored_words:
         return None
     return scores
 

@@ -286,7 +286,7 @@ def _readability(facts: PageFacts, opts: ReadabilityOptions) -> Readability | No
         fre_min=opts.min_reading_ease.get(audience),
         grade_max=opts.max_grade.get(audience),
         long_max=opts.max_long_sentence_share,
-        scored=scores.word_count >= opts.min_scored_words,
+        scored=scores.prose_words >= opts.min_scored_words,
     )
 
 
