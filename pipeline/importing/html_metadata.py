@@ -7,13 +7,13 @@ keyphrase, schema type and the lead image, each noted in `recognised`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from pipeline import jsonld_parse
 from pipeline.facts_types import JsonLdBlock
 from pipeline.importing.common import ImportState, iso_date, slug_or_none
 from pipeline.importing.html_markdown import attr, plain_text
@@ -27,20 +27,23 @@ ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "Web
 def jsonld_graph(soup: BeautifulSoup) -> tuple[JsonLdGraph, list[str]]:
     """The page's JSON-LD as the checker reads it (`pipeline.jsonld_graph`: `@graph`
     and arrays flattened, keys and types resolved through `@context`, nodes
-    merged by `@id`), and the scripts that are not valid JSON."""
+    merged by `@id`; scripts read with `pipeline.jsonld_parse`, so a block the
+    checker repairs is imported too), and the scripts that cannot be read."""
     blocks: list[JsonLdBlock] = []
     errors: list[str] = []
     for script in soup.find_all("script", type="application/ld+json"):
         text = script.get_text()
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            errors.append(f"invalid JSON-LD ({exc.msg}): {text[:80]}")
+        parsed = jsonld_parse.parse(text)  # strict JSON, else the checker's repair
+        if parsed.data is None:
+            if parsed.error:  # (valid JSON `null` is no error and no node)
+                reason = parsed.error.removeprefix("invalid JSON: ")
+                errors.append(f"invalid JSON-LD ({reason}): {text[:80]}")
             continue
-        except RecursionError:
-            errors.append(f"invalid JSON-LD (nested too deeply): {text[:80]}")
-            continue
-        blocks.append(JsonLdBlock(text, data, None, None, None))
+        blocks.append(
+            JsonLdBlock(
+                text, parsed.data, parsed.error, None, None, repair=parsed.repair
+            )
+        )
     return build_graph(blocks), errors
 
 

@@ -341,3 +341,20 @@ def test_front_matter_keys_follow_the_model() -> None:
         assert keys == sorted(keys, key=order.index)
     with pytest.raises(ValueError, match="not Article fields: titel"):
         ImportResult({"titel": "x"}, "")
+
+
+def test_jsonld_the_checker_repairs_is_imported() -> None:
+    """A trailing comma and a comment: read as `pipeline.jsonld_parse` reads them."""
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org",'
+        ' // the article\n "@type": "BlogPosting", "keywords": "repot monstera",}'
+        "</script>"
+    )
+    result = page("<p>x</p>", head)
+    assert result.front_matter["keyphrase"] == "repot monstera"
+    assert result.unplaced == []
+
+
+def test_json_null_is_no_error() -> None:
+    result = page("<p>x</p>", '<script type="application/ld+json">null</script>')
+    assert result.unplaced == []
