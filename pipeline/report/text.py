@@ -17,6 +17,7 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
+from pipeline.checks.readability import ReadabilityOptions, audience_of
 from pipeline.checks.runner import CheckResult
 from pipeline.findings import Finding, Severity
 from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
@@ -84,6 +85,22 @@ def summary_line(result: CheckResult) -> str:
     return f"{counts} in {where} ({pages} checked in {result.elapsed_s:.2f} s)"
 
 
+def _judged_with(result: CheckResult, context: ReportContext) -> dict[str, str]:
+    """Per reported path: the keyphrase and audience its page was judged with,
+    for pages whose content file (or `--keyphrase`) set them."""
+    options = context.config.options_for("readability")
+    assert isinstance(options, ReadabilityOptions)
+    judged: dict[str, str] = {}
+    for page in result.pages:
+        meta = page.facts.meta
+        if meta.keyphrase is None and meta.audience is None:
+            continue
+        parts = [f"keyphrase {meta.keyphrase!r}"] if meta.keyphrase else []
+        parts.append(f"audience {audience_of(page.facts, options)!r}")
+        judged[page.source_path or page.path] = ", ".join(parts)
+    return judged
+
+
 def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str:
     """The findings grouped by file, then the summary line."""
     color = context.color
@@ -97,8 +114,11 @@ def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str
         soft_wrap=True,
     )
     if not context.summary_only:
+        judged = _judged_with(result, context)
         for path, group in groupby(result.findings, key=lambda f: f.path):
             console.print(Text(path, style="bold underline"))
+            if path in judged:
+                console.print(Text(f"  judged with {judged[path]}", style="dim"))
             for finding in group:
                 console.print(Text("  ") + finding_text(finding))
             console.print()
