@@ -102,7 +102,7 @@ def read_jsonl(path: Path, text: str, limits: Limits = _LIMITS) -> list[Record]:
             continue
         last = line
         try:
-            data, _ = parse_json(path, raw, first_line=line, limits=limits)
+            data, _ = parse_json(path, raw, line, limits, index=False)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue

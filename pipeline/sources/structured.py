@@ -202,7 +202,7 @@ def read_yaml(path: Path, text: str, limits: Limits = _LIMITS) -> Record:
 
 # --- JSON ----------------------------------------------------------------
 
-_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|"')
+_TOKEN = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|"')
 
 
 _FLOAT = re.compile(r"\d+(?:\.\d+)?[eE][-+]?\d+|\d+\.\d+")
@@ -323,10 +323,21 @@ def _value_path(top: list[Any] | None, out: dict[str, int], line: int) -> str:
 
 
 def parse_json(
-    path: Path, text: str, first_line: int = 1, limits: Limits = _LIMITS
+    path: Path,
+    text: str,
+    first_line: int = 1,
+    limits: Limits = _LIMITS,
+    *,
+    index: bool = True,
 ) -> tuple[Any, dict[str, int]]:
-    """Strict JSON: scanned first (see `scan_json`), then parsed."""
-    lines = scan_json(path, text, first_line, limits)
+    """Strict JSON: duplicate keys, `NaN`/`Infinity`, overlong integers, numbers
+    that overflow and nesting deeper than `limits.max_depth` are errors.
+
+    Parsed by `json.loads` with hooks (fast); when a hook refuses a value or
+    the nesting is too deep, `scan_json` finds the line. With `index`, also
+    returns the dotted-path → line map (else an empty one: a JSON Lines row
+    is all on one line).
+    """
     try:
         data = json.loads(
             text,
@@ -336,14 +347,34 @@ def parse_json(
             parse_float=_finite_float,
         )
     except json.JSONDecodeError as exc:
+        scan_json(path, text, first_line, limits)  # a deeper problem first
         line = first_line + exc.lineno - 1
         where = "" if first_line == 1 else f" (column {exc.colno})"
         _fail(path, line, None, f"invalid JSON: {exc.msg}{where}")
-    except _JsonRefusal as exc:  # the scanner reports these first; a safety net
-        _fail(path, first_line, None, f"invalid JSON: {exc}")
-    except RecursionError:
-        _fail(path, first_line, None, "invalid JSON: nested too deeply")
-    return data, lines
+    except (_JsonRefusal, RecursionError) as exc:
+        scan_json(path, text, first_line, limits)  # raises at the line
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        _fail(path, first_line, None, f"invalid JSON: {reason}")
+    if index or _deeper_than(data, limits.max_depth):
+        return data, scan_json(path, text, first_line, limits)
+    return data, {}
+
+
+def _deeper_than(data: Any, most: int) -> bool:
+    """Whether lists and mappings nest more than `most` levels (iterative)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        elif not isinstance(value, list):
+            continue
+        if depth > most:
+            return True
+        stack.extend(
+            (item, depth + 1) for item in value if isinstance(item, dict | list)
+        )
+    return False
 
 
 def read_json(path: Path, text: str, limits: Limits = _LIMITS) -> Record:
