@@ -35,7 +35,6 @@ main text that every rule and report uses.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
@@ -139,7 +138,9 @@ def _holds(prev: str, nxt: str, lang: str) -> bool:
     if not nxt:
         return False
     first = nxt.lstrip(_OPENERS)[:1]
-    if first.islower() or first == "-":  # "p. | ej. el", "c. | -à-d. deux"
+    if first.islower():  # "p. | ej. el herpes"
+        return True
+    if first == "-" and nxt[1:2].isalpha():  # "c. | -à-d. deux" (not "- item")
         return True
     if not prev.rstrip(_CLOSERS).endswith("."):
         return False
@@ -318,9 +319,18 @@ def split_sentences(text: str, lang: str | None = "en") -> list[str]:
 
     pysbd where it supports the language, else :func:`fallback_split`; see
     the module docstring. Whitespace is collapsed and fragments without any
-    letter or digit are dropped.
+    letter or digit are dropped. Results are cached per process (the
+    readability and keyphrase rules split the same blocks).
     """
-    root = lang_root(lang) or "en"
+    return list(_split_cached(text, lang_root(lang) or "en"))
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str, root: str) -> tuple[str, ...]:
+    return tuple(_split(text, root))
+
+
+def _split(text: str, root: str) -> list[str]:
     flat = " ".join(text.split())
     if not flat:
         return []
@@ -337,8 +347,3 @@ def split_sentences(text: str, lang: str | None = "en") -> list[str]:
         else:
             merged.append(piece)
     return [s.strip() for s in merged if _HAS_WORD.search(s)]
-
-
-def nfc(text: str) -> str:
-    """NFC-normalised text."""
-    return unicodedata.normalize("NFC", text)
