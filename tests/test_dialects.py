@@ -216,7 +216,7 @@ TITLES = {
 
 
 def test_non_latin_titles_keep_unicode_slugs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     content = tmp_path / "content"
     content.mkdir()
@@ -227,6 +227,8 @@ def test_non_latin_titles_keep_unicode_slugs(
     )
     monkeypatch.chdir(tmp_path)
     assert main(["build", "--fail-on", "never"]) == 0
+    # URL length counts letters as shown, not the %XX bytes of the encoded URL
+    assert "LEN108" not in capsys.readouterr().out
     manifest = json.loads((tmp_path / "output" / "manifest.json").read_text())
     urls = {row["title"]: row["url"] for row in manifest["pages"]}
     sitemap = (tmp_path / "output" / "sitemap.xml").read_text()

@@ -10,6 +10,7 @@ option; profiles (`yoast`, `screaming-frog`, `rank-math`) swap them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from pipeline.checks.registry import Family, Options, Problem
 from pipeline.facts import PageFacts, Tag
@@ -312,7 +313,8 @@ def url_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
     <link rel="canonical" href="https://example.com/health/herpes-back-pain/">
     ```
     """
-    if (n := grapheme_len(page.url_path)) > opts.url_max_chars:
+    # As a browser shows it: a Unicode slug counts its letters, not its %XX bytes.
+    if (n := grapheme_len(unquote(page.url_path))) > opts.url_max_chars:
         limit = opts.url_max_chars
         yield Problem(
             f"url path is {n} characters (max {limit})", page.slug_pos, n, limit
