@@ -11,6 +11,7 @@ from pipeline.checks import (  # noqa: F401  (importing a family registers its r
     headings,
     keyphrase,
     length,
+    limits,
     metadata,
     readability,
     site,
