@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 import lxml.html
 from lxml import etree
@@ -311,5 +312,5 @@ def _slug_of(path: str) -> str:
         parts.pop()
     if not parts:
         return ""
-    last = parts[-1]
+    last = unquote(parts[-1])  # a Unicode slug, as written in the content file
     return last.rsplit(".", 1)[0] if last.lower().endswith((".html", ".htm")) else last

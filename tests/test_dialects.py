@@ -248,3 +248,11 @@ def test_a_given_unicode_slug_is_accepted_and_uppercase_refused(tmp_path: Path) 
     path.write_text("---\ntitle: T\nslug: Борщ\n---\nB\n")
     with pytest.raises(ContentError, match=r"a\.md:3: slug: must be lowercase"):
         load_article(path)
+
+
+def test_checked_pages_read_a_percent_encoded_slug_as_unicode() -> None:
+    from pipeline.facts import parse
+
+    canonical = "https://x.example/%CE%B5%CE%BB%CE%BB%CE%B7%CE%BD%CE%B9%CE%BA%CE%AC/"
+    page = parse(f'<html><head><link rel="canonical" href="{canonical}"></head></html>')
+    assert page.slug == "ελληνικά"  # so KEY704 finds a Greek keyphrase in it
