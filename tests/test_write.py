@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from pipeline.errors import OutputError
-from pipeline.write import MANIFEST, OutputFile, safe_target, write_files
+import pipeline.write
+from pipeline.errors import OutputError, PipelineError
+from pipeline.interrupt import Interrupted, graceful_signals
+from pipeline.lock import LOCK_FILE, lock_holder, output_lock
+from pipeline.write import (
+    JOURNAL,
+    MANIFEST,
+    OutputFile,
+    atomic_write,
+    safe_report_target,
+    safe_target,
+    write_files,
+)
 
 
 def manifest_for(*names: str) -> OutputFile:
@@ -75,3 +96,376 @@ def test_no_temp_files_left_behind(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_files([OutputFile("x/index.html", "x" * 10_000)], out)
     assert sorted(p.name for p in (out / "x").iterdir()) == ["index.html"]
+
+
+# --- file modes -------------------------------------------------------------
+
+
+@pytest.fixture(params=[0o022, 0o077], ids=["umask022", "umask077"])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    previous = os.umask(request.param)
+    try:
+        yield request.param
+    finally:
+        os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_files_get_the_umask_mode(tmp_path: Path, umask: int) -> None:
+    out = tmp_path / "out"
+    write_files([OutputFile("a/index.html", "A"), manifest_for("a/index.html")], out)
+    assert mode(out / "a" / "index.html") == 0o666 & ~umask
+    assert mode(out / MANIFEST) == 0o666 & ~umask
+    assert mode(out / "a") == 0o777 & ~umask
+    report = tmp_path / "elsewhere" / "report.json"
+    atomic_write(report, "{}")
+    assert mode(report) == 0o666 & ~umask
+
+
+def test_rewrite_gives_the_umask_mode_not_0600(tmp_path: Path, umask: int) -> None:
+    out = tmp_path / "out"
+    write_files([OutputFile("a/index.html", "A"), manifest_for("a/index.html")], out)
+    page = out / "a" / "index.html"
+    page.chmod(0o600)  # as seo-pipeline before 0.x left every file
+    write_files([OutputFile("a/index.html", "B"), manifest_for("a/index.html")], out)
+    assert page.read_text() == "B"
+    assert mode(page) == 0o666 & ~umask
+    target = tmp_path / "report.txt"
+    target.write_text("old")
+    target.chmod(0o644)
+    atomic_write(target, "new")
+    assert mode(target) == 0o666 & ~umask
+
+
+# --- special targets --------------------------------------------------------
+
+
+def special_files(tmp_path: Path) -> dict[str, Path]:
+    """A symlink, a folder, a named pipe and (as root) a device node, all in tmp."""
+    made: dict[str, Path] = {}
+    real = tmp_path / "real.txt"
+    real.write_text("keep")
+    (tmp_path / "link").symlink_to(real)
+    made["a symbolic link"] = tmp_path / "link"
+    (tmp_path / "folder").mkdir()
+    made["a folder"] = tmp_path / "folder"
+    os.mkfifo(tmp_path / "fifo")
+    made["a named pipe"] = tmp_path / "fifo"
+    try:
+        os.mknod(tmp_path / "null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        made["a device"] = tmp_path / "null"
+    except PermissionError:
+        pass  # not root: no device node in this run
+    return made
+
+
+def test_report_target_refuses_special_files(tmp_path: Path) -> None:
+    made = special_files(tmp_path)
+    for kind, path in made.items():
+        before = os.lstat(path)
+        with pytest.raises(PipelineError) as info:
+            safe_report_target(path)
+        message = str(info.value)
+        assert "\n" not in message
+        assert str(path) in message and f"is {kind}" in message
+        after = os.lstat(path)
+        assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    assert (tmp_path / "real.txt").read_text() == "keep"
+
+
+def test_report_target_refuses_a_socket(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    if len(str(path)) > 100:
+        pytest.skip("tmp path too long for a unix socket")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        with pytest.raises(PipelineError, match="is a socket"):
+            safe_report_target(path)
+
+
+def test_atomic_write_never_replaces_special_files(tmp_path: Path) -> None:
+    for path in special_files(tmp_path).values():
+        before = os.lstat(path)
+        with pytest.raises(OutputError, match="refusing to replace it"):
+            atomic_write(path, "report")
+        assert os.lstat(path).st_mode == before.st_mode
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_report_target_dash_means_stdout(tmp_path: Path) -> None:
+    assert safe_report_target(Path("-")) is None
+    fresh = tmp_path / "new" / "report.json"
+    assert safe_report_target(fresh) == fresh
+    existing = tmp_path / "old.json"
+    existing.write_text("{}")
+    assert safe_report_target(existing) == existing
+
+
+def test_report_target_refuses_an_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    article = content / "a.md"
+    article.write_text("---\ntitle: A\n---\nText.\n")
+    other = content / "b.md"
+    other.write_text("---\ntitle: B\n---\nText.\n")
+    os.link(article, tmp_path / "hard.md")
+    (tmp_path / "alias").symlink_to(content)
+    monkeypatch.chdir(tmp_path)
+    inputs = [Path("content/a.md"), other]
+    for spelling in (
+        article,
+        Path("content/a.md"),
+        Path("content/../content/a.md"),
+        Path("alias/a.md"),
+        tmp_path / "hard.md",
+    ):
+        with pytest.raises(PipelineError, match="is one of the input files"):
+            safe_report_target(spelling, inputs=inputs)
+    assert article.read_text().startswith("---")
+    unrelated = tmp_path / "report.txt"
+    unrelated.write_text("")
+    assert safe_report_target(unrelated, inputs=inputs) == unrelated
+
+
+def test_write_files_refuses_a_pipe_in_the_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "a").mkdir(parents=True)
+    os.mkfifo(out / "a" / "index.html")  # reading it would hang the build
+    with pytest.raises(OutputError, match="is a named pipe"):
+        write_files([OutputFile("a/index.html", "A"), OutputFile("b.html", "B")], out)
+    assert stat.S_ISFIFO(os.lstat(out / "a" / "index.html").st_mode)
+    assert not (out / "b.html").exists()
+
+
+# --- interrupted builds -----------------------------------------------------
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs (atomic_write's cleanup aside)."""
+
+
+def site(*pages: str) -> list[OutputFile]:
+    files = [OutputFile(f"{p}/index.html", f"<p>{p}</p>") for p in pages]
+    files.append(OutputFile("sitemap.xml", " ".join(pages)))
+    return [*files, manifest_for(*(f.rel_path for f in files))]
+
+
+def kill_after(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:
+    """Make the `writes`+1-th rename die, as a SIGKILL before it would."""
+    calls = {"n": 0}
+    real = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        if calls["n"] == writes:
+            raise Killed
+        calls["n"] += 1
+        real(src, dst)
+
+    monkeypatch.setattr(pipeline.write.os, "replace", replace)
+
+
+def listing(out: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(out)): p.read_text()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != LOCK_FILE
+    }
+
+
+@pytest.mark.parametrize("writes", [1, 2, 3, 4])
+def test_first_build_killed_then_article_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writes: int
+) -> None:
+    out = tmp_path / "out"
+    kill_after(monkeypatch, writes)  # the journal, then pages; never the manifest
+    with pytest.raises(Killed):
+        write_files(site("a", "b", "c"), out)
+    monkeypatch.undo()
+    assert (out / JOURNAL).exists() and not (out / MANIFEST).exists()
+    # What SIGKILL leaves that the unwinding above cleaned: a temp file.
+    (out / "b").mkdir(exist_ok=True)
+    (out / "b" / ".index.html.k3j4l5m6.tmp").write_text("half a pa")
+    result = write_files(site("a", "c"), out)  # article b was deleted meanwhile
+    assert listing(out) == listing_of(tmp_path / "clean", site("a", "c"))
+    if writes >= 3:
+        assert "b/index.html" in result.removed
+
+
+def listing_of(folder: Path, files: list[OutputFile]) -> dict[str, str]:
+    write_files(files, folder)
+    return listing(folder)
+
+
+@pytest.mark.parametrize("writes", range(7))
+def test_rebuild_killed_anywhere_is_repaired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writes: int
+) -> None:
+    out = tmp_path / "out"
+    write_files(site("a", "b", "c"), out)
+    (out / "robots.txt").write_text("user file")
+    kill_after(monkeypatch, writes)
+    with contextlib.suppress(Killed):
+        write_files(site("a", "d", "e"), out)  # b, c deleted; d, e new
+    monkeypatch.undo()
+    write_files(site("a", "e", "f"), out)  # and then d deleted, f added
+    expected = listing_of(tmp_path / "clean", site("a", "e", "f"))
+    assert listing(out) == {**expected, "robots.txt": "user file"}
+
+
+def test_user_files_stay_out_of_the_repair(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_files(site("a"), out)
+    user = {
+        "notes/.draft.txt.abcdefgh.tmp": "a user's temp-looking file",
+        "a/.other.html.abcdefgh.tmp": "next to no generated file of that name",
+        "a/.index.html.short.tmp": "not the temp pattern",
+        "b/index.html": "hand-written page",
+    }
+    for rel, text in user.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text)
+    (out / "a" / ".index.html.zzzzzzzz.tmp").write_text("ours, left by a kill")
+    with pytest.raises(OutputError, match="not generated by seo-pipeline"):
+        write_files(site("a", "b"), out)
+    write_files(site("a"), out)
+    assert not (out / "a" / ".index.html.zzzzzzzz.tmp").exists()
+    for rel, text in user.items():
+        assert (out / rel).read_text() == text
+
+
+def test_unchanged_rebuild_touches_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_files(site("a", "b"), out)
+    stamps = {
+        p: p.stat().st_mtime_ns
+        for p in out.rglob("*")
+        if p.is_file() and p.name != LOCK_FILE
+    }
+    result = write_files(site("a", "b"), out)
+    assert result.written == () and result.removed == ()
+    assert not (out / JOURNAL).exists()
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+
+
+# --- the lock ---------------------------------------------------------------
+
+HOLD = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o666)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+def hold_lock(folder: Path) -> subprocess.Popen[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(folder / LOCK_FILE)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+    return holder
+
+
+def test_second_writer_refuses_naming_folder_and_pid(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    holder = hold_lock(out)
+    try:
+        with pytest.raises(OutputError) as info:
+            write_files(site("a"), out, lock_timeout=0)
+        message = str(info.value)
+        assert "\n" not in message
+        assert str(out) in message and f"PID {holder.pid}" in message
+        assert lock_holder(out) == holder.pid
+        assert listing(out) == {}
+    finally:
+        holder.communicate("")
+    assert lock_holder(out) is None
+    write_files(site("a"), out, lock_timeout=0)
+    assert (out / "a" / "index.html").exists()
+
+
+def test_second_writer_waits_for_the_lock(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    holder = hold_lock(out)
+    release = threading.Timer(0.3, holder.communicate, args=("",))
+    release.start()
+    try:
+        write_files(site("a"), out, lock_timeout=60)
+    finally:
+        release.join()
+    assert holder.returncode == 0
+    assert (out / "a" / "index.html").read_text() == "<p>a</p>"
+
+
+def test_lock_is_released_after_an_error(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(OutputError):
+        write_files([OutputFile("../x", "")], out, lock_timeout=0)
+    with output_lock(out, timeout=0):
+        assert lock_holder(out) == os.getpid()
+    assert lock_holder(out) is None
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "nan"])
+def test_lock_timeout_from_environment_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("SEO_PIPELINE_LOCK_TIMEOUT", value)
+    with pytest.raises(OutputError, match="SEO_PIPELINE_LOCK_TIMEOUT"):
+        write_files(site("a"), tmp_path / "out")
+
+
+# --- signals ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)]
+)
+def test_graceful_signals_raise_interrupted(signum: int, code: int) -> None:
+    before = signal.getsignal(signum)
+    with pytest.raises(Interrupted) as info, graceful_signals():
+        os.kill(os.getpid(), signum)
+        for _ in range(1000):  # the handler runs between bytecodes
+            time.sleep(0.001)
+    assert info.value.exit_code == code
+    assert not isinstance(info.value, Exception | KeyboardInterrupt)
+    assert signal.getsignal(signum) == before
+
+
+def test_ignored_signal_stays_ignored() -> None:
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        with graceful_signals():
+            assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+            os.kill(os.getpid(), signal.SIGHUP)  # ignored: nothing happens
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+def test_signal_during_the_commit_waits_for_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_files(site("a", "b"), out)
+    calls = {"n": 0}
+    real = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        real(src, dst)
+        calls["n"] += 1
+        if calls["n"] == 2:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline.write.os, "replace", replace)
+        with pytest.raises(Interrupted), graceful_signals():
+            write_files(site("a", "c", "d"), out)
+    assert calls["n"] > 3  # the signal came early and the commit went on
+    assert listing(out) == listing_of(tmp_path / "clean", site("a", "c", "d"))
