@@ -31,6 +31,8 @@ from pipeline.findings import Finding, Severity, SourceMap
 from pipeline.pagemeta import NO_META, PageMeta
 
 SNIPPET_MAX = 300
+MAX_PAGE_BYTES = 10_000_000
+"""Default of the `max-page-bytes` setting (10 MB): larger pages are not parsed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +208,60 @@ def _check_in_worker(page: PageInput) -> _Page:
 
 
 def check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> _Page:
-    """Parse one page and run the page rules on it."""
+    """Parse one page and run the page rules on it; never raises.
+
+    A page over `max-page-bytes` is reported (META590) instead of parsed, and
+    an exception while parsing or checking it becomes a crash record of this
+    page (META591, in `CheckResult.crashes`): one hostile page never sinks
+    the run.
+    """
+    limit = int(getattr(config, "max_page_bytes", MAX_PAGE_BYTES))
+    size = _size(page.html)
+    if size > limit:
+        message = (
+            f"page is {size:,} bytes (max {limit:,}): not parsed, not checked"
+            " (the max-page-bytes setting)"
+        )
+        return _unparsed(page, config, "META590", message, size, limit)
+    try:
+        return _check_page(page, config, rules)
+    except Exception as exc:  # recorded and reported; the run goes on
+        error = f"{type(exc).__name__}: {exc}"[:500]
+        message = f"internal error while checking this page: {error} (please report)"
+        state = _unparsed(page, config, "META591", message)
+        state.crashes.append(Crash(page.path, "META591", "page-not-checked", error))
+        return state
+
+
+def _size(html: str | bytes) -> int:
+    """Size of the page in bytes (UTF-8 for text), without copying ASCII."""
+    if isinstance(html, bytes) or html.isascii():
+        return len(html)
+    return len(html.encode("utf-8", "surrogatepass"))
+
+
+def _unparsed(
+    page: PageInput,
+    config: CheckConfig,
+    code: str,
+    message: str,
+    value: int | None = None,
+    limit: int | None = None,
+) -> _Page:
+    """A page that was not checked: empty facts and one finding saying why."""
+    facts = PageFacts(path=page.path)
+    source_path = page.source.path if page.source else None
+    state = _Page(facts, list(config.ignored_for(page.path, source_path)))
+    rule = REGISTRY[code]
+    if not _suppressed(rule, state):
+        state.run.append(code)
+        problem = Problem(message, facts.at("body", facts.root), value, limit)
+        severity = resolve_severity(rule, config.severity_overrides)
+        state.findings.append(_finding(rule, page, problem, severity))
+    return state
+
+
+def _check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> _Page:
     facts = parse(
         page.html, path=page.path, meta=page.meta, default_lang=config.default_lang
     )
