@@ -38,7 +38,8 @@ def page_summary(report: PageReport) -> dict[str, Any]:
     return {
         "path": report.path,
         "source": report.source_path,
-        "lang": facts.text_lang,
+        "lang": facts.lang,
+        "text_lang": facts.text_lang,
         "lang_assumed": facts.lang_assumed,
         "title": title,
         "title_length": grapheme_len(title) if title is not None else None,

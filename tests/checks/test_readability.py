@@ -196,7 +196,11 @@ def test_json_report_says_the_language_was_assumed() -> None:
     [undeclared] = check(page(f"<p>{EASY}</p>", None)).pages
     [declared] = check(page(f"<p>{EASY}</p>", "en")).pages
     summary = jsonreport.page_summary(undeclared)
-    assert (summary["lang"], summary["lang_assumed"]) == ("en", True)
+    assert (summary["lang"], summary["text_lang"], summary["lang_assumed"]) == (
+        None,
+        "en",
+        True,
+    )
     assert jsonreport.page_summary(declared)["lang_assumed"] is False
     assert (
         summary["flesch_reading_ease"]
