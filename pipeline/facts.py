@@ -40,6 +40,7 @@ from pipeline.facts_walk import Walker, cap_attributes, locate_line_col, parse_t
 from pipeline.jsonld_graph import JsonLdGraph, listify
 from pipeline.jsonld_graph import build as build_jsonld_graph
 from pipeline.pagemeta import NO_META, PageMeta
+from pipeline.segmentation import main_word_count
 from pipeline.urls import split_url
 
 if TYPE_CHECKING:
@@ -181,8 +182,6 @@ class PageFacts:
     def word_count(self) -> int:
         """Words of the main text (every block; quotations are not blocks):
         the one count every rule and report uses (`segmentation.text_words`)."""
-        from pipeline.segmentation import main_word_count
-
         return main_word_count(b.text for b in self.blocks)
 
     @functools.cached_property
