@@ -61,7 +61,7 @@ class KeyphraseOptions(Options):
     match: Literal["words", "phrase"] = "words"
     """`words`: all content words, any order; `phrase`: the exact sequence."""
     fold_plurals: bool = True
-    """Match singular and plural forms (English light stemmer; elsewhere a final -s)."""
+    """Match singular and plural forms (English -s/-es/-ies; Spanish, Portuguese -s/-es; others -s)."""
     min_density: float = 0.5
     """Lowest density in percent after the keyphrase-length factor (Yoast: 0.5)."""
     max_density: float = 3.0
@@ -463,7 +463,12 @@ def keyphrase_density_too_low(
     any order, and counts the lowest number of times any of them occurs;
     density is those occurrences per 100 words of main text (headings,
     paragraphs, lists, tables, FAQ; not quotations; words split on spaces,
-    hyphens and dashes, the count READ206 and the reports show).
+    hyphens and dashes, the count READ206 and the reports show). Yoast
+    multiplies the density by the keyphrase-length factor 0.7 + n/3 (n
+    content words) and wants the product at least `min-density` (0.5 %);
+    one occurrence is too few on a text of 100 words or more, two are enough
+    when Yoast's recommended minimum is two. Texts under 100 words need one
+    occurrence.
 
     What matches: content words are the keyphrase's words minus the
     function words of the page language (lists for en, de, fr, es, it, pt,
@@ -476,11 +481,7 @@ def keyphrase_density_too_low(
     -s), other inflections do not ("painful"). A keyphrase in double quotes,
     or `match = "phrase"`, needs the exact word sequence. (Yoast Free matches
     exact words only; Premium matches every word form and allows up to
-    3.5 %. This rule matches plurals and keeps Free's 3 %.) Yoast multiplies
-    the density by the keyphrase-length factor 0.7 + n/3 (n content words)
-    and wants the product at least `min-density` (0.5 %); one occurrence is
-    too few on a text of 100 words or more, two are enough when Yoast's
-    recommended minimum is two. Texts under 100 words need one occurrence.
+    3.5 %. This rule matches plurals and keeps Free's 3 %.)
 
     ## Why is this bad?
     A page that rarely uses its topic's words is unlikely to be about them,
