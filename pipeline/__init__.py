@@ -1,7 +1,7 @@
 """seo-pipeline: generate SEO articles and check any HTML page.
 
-The flow is in `pipeline.run` (`build`, `check`); the command line in
-`pipeline.cli`. The names below are the public Python API; they are imported
+The flow is in `pipeline.run` (`build`, `check`), gating in `pipeline.gate`;
+the command line in `pipeline.cli`. The names below are the public Python API; they are imported
 on first use, so `import pipeline` stays cheap for the command line.
 """
 
@@ -18,7 +18,11 @@ _EXPORTS = {
     "CheckResult": "pipeline.checks.runner",
     "Config": "pipeline.config",
     "Finding": "pipeline.findings",
+    "GateOptions": "pipeline.gate",
     "PageInput": "pipeline.checks.runner",
+    "PageMeta": "pipeline.pagemeta",
+    "ReportContext": "pipeline.report.context",
+    "apply_gate": "pipeline.gate",
     "PipelineError": "pipeline.errors",
     "Severity": "pipeline.findings",
     "Site": "pipeline.config",
@@ -36,11 +40,15 @@ __all__ = [
     "CheckResult",
     "Config",
     "Finding",
+    "GateOptions",
     "PageInput",
+    "PageMeta",
     "PipelineError",
+    "ReportContext",
     "Severity",
     "Site",
     "__version__",
+    "apply_gate",
     "build",
     "check",
     "check_pages",
@@ -55,7 +63,10 @@ if TYPE_CHECKING:
     from pipeline.config import Config, Site, load_config
     from pipeline.errors import PipelineError
     from pipeline.findings import Finding, Severity
+    from pipeline.gate import GateOptions, apply_gate
     from pipeline.models import Article
+    from pipeline.pagemeta import PageMeta
+    from pipeline.report.context import ReportContext
     from pipeline.run import build, check
     from pipeline.textmetrics import text_width_px, truncate_to_px
 
