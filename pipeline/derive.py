@@ -18,6 +18,7 @@ from pipeline.labels import labels_for
 from pipeline.mdrender import Body, Heading, render_body, render_inline
 from pipeline.models import Article
 from pipeline.pagemeta import PageMeta
+from pipeline.paths import display_path
 from pipeline.profiles import SnippetLimits, limits_for
 from pipeline.slugs import slugify, url_segment
 from pipeline.snippets import fit, fit_first, measure
@@ -131,7 +132,7 @@ def derive_page(
     omitted); the character budget of a derived description is the site's.
     """
     article, record = loaded.article, loaded.record
-    source_path = _display_path(str(record.path), root)
+    source_path = display_path(record.path, root) if root else str(record.path)
     body = render_body(article.body, path=source_path, first_line=record.body_line)
     slug = article.slug or slugify(article.title) or "page"
     rel_path = f"{slug}/index.html"
@@ -247,9 +248,3 @@ def _source_map(loaded: LoadedArticle, path: str, body: Body, lang: str) -> Sour
             lines.setdefault(f"faq:{item.question}", line)
             lines.setdefault(f"heading:{item.question}", line)
     return SourceMap(path, lines)
-
-
-def _display_path(path: str, root: str) -> str:
-    if root and path.startswith(root.rstrip("/") + "/"):
-        return path[len(root.rstrip("/")) + 1 :]
-    return path

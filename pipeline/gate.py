@@ -17,7 +17,7 @@ from typing import Final
 
 from pydantic import ValidationError
 
-from pipeline import baseline as baselines
+import pipeline.baseline as baselines
 from pipeline.checks.config import CheckConfig
 from pipeline.checks.runner import CheckResult
 from pipeline.errors import ConfigError, PipelineError, Problem
