@@ -338,12 +338,13 @@ def _split(text: str, root: str) -> list[str]:
     if raw is None:
         raw = list(_fallback_pieces(flat, root))
     # Pieces keep their whitespace, so joining two restores the original text.
-    merged: list[str] = []
+    merged: list[list[str]] = []
     for piece in raw:
         if merged and (
-            not piece.strip() or _holds(merged[-1].strip(), piece.strip(), root)
+            not piece.strip() or _holds(merged[-1][-1].strip(), piece.strip(), root)
         ):
-            merged[-1] += piece
+            merged[-1].append(piece)
         else:
-            merged.append(piece)
-    return [s.strip() for s in merged if _HAS_WORD.search(s)]
+            merged.append([piece])
+    sentences = ("".join(parts).strip() for parts in merged)
+    return [s for s in sentences if _HAS_WORD.search(s)]
