@@ -29,3 +29,10 @@ def test_build_and_check_from_python(tmp_path: Path, repo: Path) -> None:
 
 def test_all_lists_exactly_the_lazy_exports() -> None:
     assert set(pipeline.__all__) == {*pipeline._EXPORTS, "__version__"}
+
+
+def test_the_version_is_the_packages(repo: Path) -> None:
+    import tomllib
+
+    project = tomllib.loads((repo / "pyproject.toml").read_text("utf-8"))["project"]
+    assert pipeline.__version__ == project["version"]

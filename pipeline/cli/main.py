@@ -14,12 +14,12 @@ from typing import Any
 
 import click
 
-from pipeline import __version__
 from pipeline.cli.options import config_option, emit, gate_options, use_color
 from pipeline.errors import PipelineError
 from pipeline.gate import GateOptions
 from pipeline.profiles import PROFILES
 from pipeline.snippets import KINDS, Kind
+from pipeline.version import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

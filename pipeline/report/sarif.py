@@ -18,11 +18,11 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from pipeline import __version__
 from pipeline.checks.registry import REGISTRY, Rule
 from pipeline.checks.runner import CheckResult
 from pipeline.findings import Finding, Severity
 from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
+from pipeline.version import __version__
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
