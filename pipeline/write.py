@@ -382,16 +382,24 @@ def remove_temp_files(output_dir: Path, generated: Iterable[str]) -> list[Path]:
 
 
 def _remove(output_dir: Path, rel_path: str) -> bool:
+    """Delete a generated file and the folders it leaves empty; False if absent."""
     try:
         target = safe_target(output_dir, rel_path)
     except OutputError:
         return False  # a tampered manifest must not delete files elsewhere
-    if not target.is_file():
-        return False
-    target.unlink()
-    parent = target.parent
-    root = output_dir.resolve()
-    while parent != root and parent.is_relative_to(root) and not any(parent.iterdir()):
-        parent.rmdir()
-        parent = parent.parent
-    return True
+    removed = target.is_file()
+    if removed:
+        target.unlink()
+    # Also when the file is absent: an interrupted build may have made its
+    # folder and been stopped before the file was in place.
+    _prune_empty(target.parent, output_dir.resolve())
+    return removed
+
+
+def _prune_empty(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()  # only succeeds when empty
+        except OSError:
+            return
+        folder = folder.parent

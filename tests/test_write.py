@@ -270,10 +270,11 @@ def kill_after(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:
 
 
 def listing(out: Path) -> dict[str, str]:
+    """Files with their text, and folders (an empty one left behind counts)."""
     return {
-        str(p.relative_to(out)): p.read_text()
+        str(p.relative_to(out)): p.read_text() if p.is_file() else "<folder>"
         for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name != LOCK_FILE
+        if p.name != LOCK_FILE
     }
 
 
