@@ -11,7 +11,10 @@ day in the form [-]CCYY-MM-DDThh:mm:ss[Z|(+|-)hh:mm] (see Chapter 5.4 of ISO
   `YYYY-MM-DD`;
 * optionally, after a complete date, `T` and a time of day with reduced
   precision: `hh`, `hh:mm`, `hh:mm:ss`, with a decimal fraction of the last
-  unit (`.` or `,`), and a zone: `Z`, `±hh`, `±hh:mm` (or `±hhmm`);
+  unit (`.` or `,`), and a zone: `Z`, `±hh`, `±hh:mm` (or `±hhmm`); a zone
+  directly after a complete date (`2016-04-21+02:00`) is XML Schema's
+  `xsd:date`, which schema.org's JSON-LD context maps `Date` to, and is
+  accepted too;
 * the values must exist: month 01–12, a day that the month has in that year
   (`1977-02-30` does not), hour 00–23 (`24:00`, the end of a day, too),
   minute 00–59, second 00–60 (a leap second), offset up to ±14:00.
@@ -35,8 +38,8 @@ _PATTERN = re.compile(
             (?::(?P<second>\d{2}))?
           )?
           (?P<fraction>[.,]\d+)?
-          (?P<zone>Z|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?
         )?
+        (?P<zone>Z|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?
       )?
     )?$""",
     re.VERBOSE,
@@ -72,8 +75,8 @@ def problem(value: str) -> str | None:
             return f"there is no minute {minute:02d}"
         if second > 60:
             return f"there is no second {second:02d}"
-        if m["zone"] not in (None, "Z"):
-            zh, zm = int(m["zh"]), int(m["zm"] or 0)
-            if zh > 14 or zm > 59 or (zh == 14 and zm):
-                return f"there is no UTC offset {m['zone']}"
+    if m["zone"] not in (None, "Z"):
+        zh, zm = int(m["zh"]), int(m["zm"] or 0)
+        if zh > 14 or zm > 59 or (zh == 14 and zm):
+            return f"there is no UTC offset {m['zone']}"
     return None

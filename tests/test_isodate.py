@@ -29,6 +29,8 @@ from pipeline.isodate import problem
         "2013-05-08T24:00",  # the end of the day
         " 2013-05-08 ",  # surrounding space is not part of the value
         "0000-02-29",
+        "2016-04-21Z",  # xsd:date with a zone
+        "2016-04-21-06:00",
     ],
 )
 def test_valid(value: str) -> None:
@@ -49,6 +51,7 @@ def test_valid(value: str) -> None:
         ("2013-05-08T12:30:61", "there is no second 61"),
         ("2013-05-08T24:30", "24:00 is the only time in hour 24"),
         ("2013-05-08T12:00+15:00", "there is no UTC offset +15:00"),
+        ("2013-05-08+15:00", "there is no UTC offset +15:00"),
         ("2013-05-08 21:30", "date and time must be separated by 'T'"),
     ],
 )
