@@ -12,9 +12,9 @@ day in the form [-]CCYY-MM-DDThh:mm:ss[Z|(+|-)hh:mm] (see Chapter 5.4 of ISO
 * optionally, after a complete date, `T` and a time of day with reduced
   precision: `hh`, `hh:mm`, `hh:mm:ss`, with a decimal fraction of the last
   unit (`.` or `,`), and a zone: `Z`, `±hh`, `±hh:mm` (or `±hhmm`); a zone
-  directly after a complete date (`2016-04-21+02:00`) is XML Schema's
-  `xsd:date`, which schema.org's JSON-LD context maps `Date` to, and is
-  accepted too;
+  directly after a complete date (`2016-04-21+02:00`) is the lexical form
+  of XML Schema's `xsd:date` (https://www.w3.org/TR/xmlschema11-2/#date),
+  the usual RDF date type, and is accepted too;
 * the values must exist: month 01–12, a day that the month has in that year
   (`1977-02-30` does not), hour 00–23 (`24:00`, the end of a day, too),
   minute 00–59, second 00–60 (a leap second), offset up to ±14:00.
