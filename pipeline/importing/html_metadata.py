@@ -34,10 +34,12 @@ def jsonld_graph(soup: BeautifulSoup) -> tuple[JsonLdGraph, list[str]]:
     for script in soup.find_all("script", type="application/ld+json"):
         text = script.get_text()
         parsed = jsonld_parse.parse(text)  # strict JSON, else the checker's repair
-        if parsed.data is None:
-            if parsed.error:  # (valid JSON `null` is no error and no node)
-                reason = parsed.error.removeprefix("invalid JSON: ")
-                errors.append(f"invalid JSON-LD ({reason}): {text[:80]}")
+        if parsed.error:  # reported even when repaired, as SD401 does
+            reason = parsed.error.removeprefix("invalid JSON: ")
+            if parsed.repair and parsed.data is not None:
+                reason += f"; read with {parsed.repair}"
+            errors.append(f"invalid JSON-LD ({reason}): {text[:80]}")
+        if parsed.data is None:  # (valid JSON `null` is no error and no node)
             continue
         blocks.append(
             JsonLdBlock(
