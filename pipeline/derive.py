@@ -15,7 +15,7 @@ from functools import cache
 from pipeline.config import Site
 from pipeline.findings import SourceMap
 from pipeline.labels import labels_for
-from pipeline.mdrender import Body, Heading, render_body, render_inline
+from pipeline.mdrender import Body, BodyHeading, render_body, render_inline
 from pipeline.models import Article
 from pipeline.pagemeta import PageMeta
 from pipeline.paths import display_path
@@ -91,7 +91,7 @@ class Page:
         return self.article.seo_title or self.article.title
 
     @property
-    def toc(self) -> tuple[Heading, ...]:
+    def toc(self) -> tuple[BodyHeading, ...]:
         """The H2 headings, for a table of contents."""
         return tuple(h for h in self.body.headings if h.level == 2)
 

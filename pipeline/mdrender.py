@@ -103,7 +103,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 @dataclass(frozen=True, slots=True)
-class Heading:
+class BodyHeading:
     """A body heading: level 2–6, its plain text, its id and its content line."""
 
     level: int
@@ -120,7 +120,7 @@ class Body:
     """The paragraphs (and anything else) before the first heading."""
     sections_html: str
     """Everything from the first heading on."""
-    headings: tuple[Heading, ...]
+    headings: tuple[BodyHeading, ...]
     intro: tuple[str, ...]
     """Plain text of the paragraphs before the first heading."""
     intro_line: int | None
@@ -194,7 +194,7 @@ def render_body(markdown: str, *, path: str, first_line: int = 1) -> Body:
     """Render the body; headings get ids, a `#` heading is an error (the title is H1)."""
     md = _parser()
     tokens = md.parse(markdown)
-    headings: list[Heading] = []
+    headings: list[BodyHeading] = []
     intro: list[str] = []
     intro_line: int | None = None
     used: set[str] = set()
@@ -216,7 +216,7 @@ def render_body(markdown: str, *, path: str, first_line: int = 1) -> Body:
                 )
             hid = _unique(slugify(text, 60) or "section", used)
             tok.attrSet("id", hid)
-            headings.append(Heading(level, text, hid, line))
+            headings.append(BodyHeading(level, text, hid, line))
         elif (
             tok.type == "inline"
             and not headings
