@@ -80,9 +80,8 @@ def _needs_keyphrase(page: PageFacts) -> str | None:
 
 
 def page_lang(page: PageFacts) -> str:
-    """The language the page's text is read in: declared, else the default."""
-    lang = getattr(page, "text_lang", None) or page.lang
-    return lang if isinstance(lang, str) and lang else "en"
+    """The language the page's text is read in: declared, else `default-lang`."""
+    return page.text_lang
 
 
 _SEPARATORS = str.maketrans(
@@ -430,13 +429,11 @@ def density(page: PageFacts, opts: KeyphraseOptions) -> Density:
             found = occurrences(words(sentence, lang), wanted)
             if found:
                 matches.append((sentence, found))
-    total = getattr(page, "word_count", None)
-    if not isinstance(total, int):
-        from pipeline.segmentation import main_word_count
-
-        total = main_word_count(b.text for b in page.blocks)
     result = Density(
-        sum(n for _, n in matches), total, len(wanted.content), tuple(matches)
+        sum(n for _, n in matches),
+        page.word_count,
+        len(wanted.content),
+        tuple(matches),
     )
     _LAST[:] = [(page, phrase, opts, result)]
     return result
