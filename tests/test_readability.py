@@ -690,3 +690,19 @@ def test_splitting_never_loses_or_invents_text() -> None:
             out = rd.split_sentences(text, lang)
             assert alnum("".join(out)) == alnum(text), (lang, text, out)
             assert all(squeeze(s) in squeeze(text) for s in out), (lang, text, out)
+
+
+@pytest.mark.parametrize("lang", sorted(PERSON_SEGMENTED))
+def test_chunking_does_not_change_the_sentences(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text, expected = PERSON_SEGMENTED[lang]
+    long_text = " ".join([text] * 12)  # about 4 KB: cut into chunks for pysbd
+    assert len(long_text) > 2 * seg.CHUNK_CHARS
+    chunked = rd.split_sentences(long_text, lang)
+    assert chunked == expected * 12
+    seg._split_cached.cache_clear()
+    monkeypatch.setattr(seg, "CHUNK_CHARS", 10**9)
+    monkeypatch.setattr(seg, "PYSBD_MAX_CHARS", 10**9)
+    assert rd.split_sentences(long_text, lang) == chunked  # pysbd on the whole text
+    seg._split_cached.cache_clear()
