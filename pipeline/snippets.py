@@ -26,6 +26,8 @@ from pipeline.textmetrics import (
     DESCRIPTION_SIZE_PX,
     TITLE_SIZE_PX,
     grapheme_len,
+    graphemes_within,
+    max_kern_px,
     text_width_px,
     truncate_to_chars,
     truncate_to_px,
@@ -49,6 +51,9 @@ ELLIPSIS: Final = "…"
 
 MIN_FILL: Final = 0.6
 """Whole sentences win over a cut text only if they fill this share of the budget."""
+MAX_LEADS: Final = 32
+"""Sentences tried as the lead before falling back to a cut: with every lead
+tried, a long text of sentences just too long to pair was quadratic."""
 
 # Words a cut text must not end on (English): articles, conjunctions,
 # prepositions, possessive determiners and list openers.
@@ -153,7 +158,7 @@ class _Budget:
 
     def fits(self, text: str) -> bool:
         return (
-            grapheme_len(text) <= self.max_chars
+            graphemes_within(text, self.max_chars)
             and text_width_px(text, self.size) <= self.max_px
         )
 
@@ -198,9 +203,16 @@ def fit(
         return whole
     pool = _sentences(blocks)
     leads = _lead_order(pool, keyphrase)
+    sizes = _Sizes(pool, budget)
+    tried = 0
     for lead in leads:
-        chosen = _fill(pool, lead, budget)
-        if chosen and budget.fill(chosen) >= MIN_FILL:
+        if not sizes.fits[lead]:
+            continue
+        if tried == MAX_LEADS:
+            break
+        tried += 1
+        chosen = _fill(pool, lead, budget, sizes)
+        if budget.fill(chosen) >= MIN_FILL:
             return chosen
     first = leads[0]
     ordered = " ".join([pool[first], *(s for i, s in enumerate(pool) if i != first)])
@@ -224,11 +236,20 @@ def fit_first(
 
 
 def _fit_title(title: str, budget: _Budget) -> str:
-    """The longest part before a separator that fits, else a word-boundary cut."""
-    heads = [title[: m.start()] for m in _TITLE_SEPARATOR.finditer(title)]
-    for head in reversed(heads):
-        if head and budget.fits(head) and budget.fill(head) >= MIN_FILL:
-            return head
+    """The longest part before a separator that fits, else a word-boundary cut.
+
+    Parts grow with the separator's position, so the scan stops at the first
+    that does not fit: no part longer than that is ever measured."""
+    best = ""
+    for match in _TITLE_SEPARATOR.finditer(title):
+        head = title[: match.start()]
+        if not head:
+            continue
+        if not budget.fits(head):
+            break
+        best = head
+    if best and budget.fill(best) >= MIN_FILL:
+        return best
     return _cut(title, budget)
 
 
@@ -270,14 +291,42 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def _fill(pool: Sequence[str], lead: int, budget: _Budget) -> str:
-    """The lead sentence plus every later-listed sentence that still fits."""
-    if not budget.fits(pool[lead]):
-        return ""
+class _Sizes:
+    """Each sentence measured once: whether it fits alone, its characters and
+    pixels; and a bound of what joining two texts with a space can save."""
+
+    def __init__(self, pool: Sequence[str], budget: _Budget) -> None:
+        self.chars = [grapheme_len(s) for s in pool]
+        self.px = [text_width_px(s, budget.size) for s in pool]
+        self.fits = [
+            c <= budget.max_chars and p <= budget.max_px
+            for c, p in zip(self.chars, self.px, strict=True)
+        ]
+        # "a" + " " + "b" is at least chars(a) + chars(b) - 1 graphemes (the
+        # space can join a cluster on either side) and px(a) + px(b) less two
+        # kerning pairs wide.
+        self.px_slack = 2 * max_kern_px(budget.size)
+
+
+def _fill(pool: Sequence[str], lead: int, budget: _Budget, sizes: _Sizes) -> str:
+    """The lead sentence plus every later-listed sentence that still fits.
+
+    A sentence is measured joined to the others only when its own size, with
+    the most that joining can save, leaves it a chance: linear in the pool."""
     chosen = pool[lead]
+    chars, px = sizes.chars[lead], sizes.px[lead]
     for index, sentence in enumerate(pool):
-        if index != lead and budget.fits(candidate := f"{chosen} {sentence}"):
+        if index == lead or not sizes.fits[index]:
+            continue
+        if chars + sizes.chars[index] - 1 > budget.max_chars:
+            continue
+        if px + sizes.px[index] - sizes.px_slack > budget.max_px:
+            continue
+        candidate = f"{chosen} {sentence}"
+        if budget.fits(candidate):
             chosen = candidate
+            chars = grapheme_len(chosen)
+            px = text_width_px(chosen, budget.size)
     return chosen
 
 

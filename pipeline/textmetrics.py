@@ -21,6 +21,7 @@ wide/fullwidth and the font's average width otherwise; see
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import operator
 import re
@@ -40,6 +41,8 @@ __all__ = [
     "TITLE_BUDGET_PX",
     "TITLE_SIZE_PX",
     "grapheme_len",
+    "graphemes_within",
+    "max_kern_px",
     "text_width_px",
     "truncate_to_chars",
     "truncate_to_px",
@@ -72,7 +75,7 @@ _IGNORABLE: Final = regex.compile(r"\p{Default_Ignorable_Code_Point}+")
 _GRAPHEME: Final = regex.compile(r"\X")
 # Stripped before an ellipsis: spaces, sentence and separator punctuation,
 # dashes, opening brackets/quotes.  Closing brackets/quotes, %, + etc. stay.
-_TRAILING: Final = regex.compile(r"[\s\p{Pd}\p{Ps}\p{Pi},.;:!?…‥·•|/\\&]+\Z")
+_TRAILING_CHAR: Final = regex.compile(r"[\s\p{Pd}\p{Ps}\p{Pi},.;:!?…‥·•|/\\&]")
 
 
 class _Widths(dict[str, int]):
@@ -187,23 +190,69 @@ def width_is_approximate(text: str, bold: bool = False) -> bool:
     return any(map(widths.is_guess, set(_prepare(text))))
 
 
+def max_kern_px(size_px: float, bold: bool = False) -> float:
+    """The largest kerning adjustment of any pair, in CSS px (an upper bound
+    of what joining two texts can take off their summed widths)."""
+    face = _face(bold)
+    largest = max((abs(k) for k in face.kern.values()), default=0)
+    return largest * size_px / face.units_per_em
+
+
 def _strip_trailing(text: str) -> str:
-    return str(_TRAILING.sub("", text))
+    """``text`` without trailing spaces/punctuation (``_TRAILING_CHAR``).
+
+    Scans back from the end: a regular expression anchored at ``\\Z`` retries
+    at every position of a long punctuation run (quadratic)."""
+    end = len(text)
+    while end and _TRAILING_CHAR.match(text, end - 1):
+        end -= 1
+    return text[:end]
+
+
+def _longest(count: int, ok: Callable[[int], bool]) -> int:
+    """Largest ``n`` in ``1..count`` with ``ok(n)``, else 0, for an ``ok`` that
+    is true up to some ``n`` and false after it. Galloping then bisection:
+    ``ok`` only sees prefixes up to twice the answer, a few times each, so a
+    long text costs what its fitting part costs, not its square."""
+    if count < 1 or not ok(1):
+        return 0
+    low, high = 1, 2
+    while high <= count and ok(high):
+        low, high = high, high * 2
+    high = min(high, count + 1)  # ok(high) is false, or high is past the end
+    while high - low > 1:
+        mid = (low + high) // 2
+        if ok(mid):
+            low = mid
+        else:
+            high = mid
+    return low
 
 
 def _truncate(text: str, ellipsis: str, fits: Callable[[str], bool]) -> str:
-    """Longest word-boundary prefix that fits with ``ellipsis`` appended."""
+    """Longest word-boundary prefix that fits with ``ellipsis`` appended.
+
+    A longer prefix is never narrower nor shorter (stripping only removes
+    its tail), so the longest fitting prefix is found by `_longest`."""
     words = _collapse_space(text).split(" ")
-    for count in range(len(words) - 1, 0, -1):
-        head = _strip_trailing(" ".join(words[:count]))
-        if head and fits(head + ellipsis):
-            return head + ellipsis
+
+    def word_head(count: int) -> str:
+        return _strip_trailing(" ".join(words[:count]))
+
+    count = _longest(len(words) - 1, lambda n: fits(word_head(n) + ellipsis))
+    head = word_head(count) if count else ""
+    if head:
+        return head + ellipsis
     # The first word alone does not fit: cut it between grapheme clusters.
     clusters = _GRAPHEME.findall(words[0])
-    for count in range(len(clusters) - 1, 0, -1):
-        head = _strip_trailing("".join(clusters[:count]))
-        if head and fits(head + ellipsis):
-            return head + ellipsis
+
+    def cluster_head(count: int) -> str:
+        return _strip_trailing("".join(clusters[:count]))
+
+    count = _longest(len(clusters) - 1, lambda n: fits(cluster_head(n) + ellipsis))
+    head = cluster_head(count) if count else ""
+    if head:
+        return head + ellipsis
     return ellipsis if fits(ellipsis) else ""
 
 
@@ -238,8 +287,16 @@ def truncate_to_chars(text: str, max_chars: int, ellipsis: str = "…") -> str:
     """Like :func:`truncate_to_px`, with a budget in grapheme clusters."""
 
     def fits(candidate: str) -> bool:
-        return grapheme_len(candidate) <= max_chars
+        return graphemes_within(candidate, max_chars)
 
     if fits(text):
         return text
     return _truncate(text, ellipsis, fits)
+
+
+def graphemes_within(text: str, limit: int) -> bool:
+    """``grapheme_len(text) <= limit``, reading at most ``limit + 1`` clusters."""
+    if len(text) <= limit:
+        return True  # a cluster holds one code point or more
+    clusters = _GRAPHEME.finditer(text)
+    return next(itertools.islice(clusters, limit, None), None) is None
