@@ -106,3 +106,18 @@ def test_a_thousand_rows_build(tmp_path: Path) -> None:
     result = build(config, check=False)
     assert len(result.pages) == 1000
     assert (tmp_path / "output" / "generated-page-999" / "index.html").is_file()
+
+
+def test_a_long_csv_cell_is_held_to_the_content_limits(tmp_path: Path) -> None:
+    from pipeline.limits import Limits
+
+    rows = tmp_path / "rows.csv"
+    long_body = "word " * 40_000  # over csv's own 128 KiB cell limit
+    rows.write_text(f'title,body\nLong,"{long_body}"\nShort,"A body."\n')
+    assert len(load_articles(rows)) == 2
+    with pytest.raises(ContentError) as info:
+        load_articles(rows, Limits(max_body_chars=100_000))
+    assert [str(p) for p in info.value.problems] == [
+        f"{rows}:2: body: 200,000 characters, over the limit of 100,000 "
+        "(limit max-body-chars)"
+    ]

@@ -36,6 +36,13 @@ def read_csv(path: Path, text: str, limits: Limits = _LIMITS) -> list[Record]:
     Quoting is strict: an unterminated quote is an error at the line where its
     cell starts, not a cell that silently swallows the rest of the file.
     """
+    # csv's own cell limit (128 KiB by default) would refuse a long body with a
+    # vaguer message than the content limits give (which name the field).
+    longest = max(
+        limits.max_body_chars, limits.max_description_chars, limits.max_text_chars
+    )
+    if csv.field_size_limit() <= longest:
+        csv.field_size_limit(longest + 1)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
