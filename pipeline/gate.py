@@ -13,19 +13,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from pydantic import ValidationError
-
-import pipeline.baseline as baselines
-from pipeline.checks.config import CheckConfig
-from pipeline.checks.runner import CheckResult
 from pipeline.errors import ConfigError, PipelineError, Problem
-from pipeline.report import render
-from pipeline.report.context import ReportContext
-from pipeline.report.text import summary_line
-from pipeline.validation import message_of
-from pipeline.write import atomic_write
+
+if TYPE_CHECKING:
+    from pipeline.checks.config import CheckConfig
+    from pipeline.checks.runner import CheckResult
+
+# The rules, pydantic and the renderers are imported where they are used, so
+# that the command line's `--help` and `--version` start without them.
 
 FAIL_ON: Final = ("error", "warning", "info", "never")
 
@@ -100,6 +97,11 @@ def effective_config(config: CheckConfig | None, gate: GateOptions) -> CheckConf
     add to theirs; the quick gates override the length family's options (and
     so any profile's); `profile` and `fail-on` replace.
     """
+    from pydantic import ValidationError
+
+    from pipeline.checks.config import CheckConfig
+    from pipeline.validation import message_of
+
     base = config if config is not None else CheckConfig()
     changes: dict[str, object] = {
         "extend_select": [*base.extend_select, *split_list(gate.extend_select)],
@@ -135,6 +137,8 @@ def _flag(loc: tuple[int | str, ...]) -> str | None:
 
 def write_report(path: Path, report: str) -> None:
     """Write a report atomically: the old file or the whole new one, never half."""
+    from pipeline.write import atomic_write
+
     try:
         atomic_write(path, report)
     except OSError as exc:
@@ -157,6 +161,11 @@ def apply_gate(
     `config` is the effective config (`effective_config`): the same one
     every format states its limits from.
     """
+    import pipeline.baseline as baselines
+    from pipeline.report import render
+    from pipeline.report.context import ReportContext
+    from pipeline.report.text import summary_line
+
     notes: list[str] = []
     if gate.write_baseline is not None:
         written = baselines.Baseline.of(result.findings)

@@ -293,12 +293,12 @@ def test_a_rule_that_crashes_is_exit_2_never_1(
 def test_an_internal_error_outside_rules_is_exit_2(
     site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pipeline.gate as gate
+    import pipeline.report as report
 
     def broken(*_: object, **__: object) -> str:
         raise KeyError("renderer bug")
 
-    monkeypatch.setattr(gate, "render", broken)
+    monkeypatch.setattr(report, "render", broken)
     assert main(["check", "site"]) == 2
     assert "internal error: KeyError" in capsys.readouterr().err
 

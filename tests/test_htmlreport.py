@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup, Tag
 from pipeline.checks import CheckConfig, CheckResult
 from pipeline.checks.runner import check_html
 from pipeline.config import Config, load_config
-from pipeline.report import FORMATS
+from pipeline.report import renderer
+from pipeline.report.context import ReportContext
 from pipeline.report.htmlreport import REPORT_PATH, advice, render
 from pipeline.run import build
 from pipeline.snippets import measure
@@ -46,7 +47,7 @@ def bundled() -> tuple[Config, CheckResult]:
 @cache
 def bundled_report() -> str:
     config, checks = bundled()
-    return render(checks, config=config.checks)
+    return render(checks, ReportContext(config.checks))
 
 
 def doc(html: str) -> BeautifulSoup:
@@ -66,7 +67,7 @@ def sections(soup: BeautifulSoup) -> list[Tag]:
 
 
 def test_registered_as_a_format() -> None:
-    assert FORMATS["html"] is render
+    assert renderer("html") is render
 
 
 def test_is_a_complete_document() -> None:
@@ -98,7 +99,7 @@ def test_loads_nothing_from_anywhere() -> None:
 
 def test_is_deterministic() -> None:
     config, checks = bundled()
-    assert render(checks, config=config.checks) == bundled_report()
+    assert render(checks, ReportContext(config.checks)) == bundled_report()
 
 
 # --- overview -----------------------------------------------------------------
@@ -215,7 +216,7 @@ def test_missing_title_and_description_are_said_plainly() -> None:
 def test_profile_budgets_apply() -> None:
     config = CheckConfig(profile="screaming-frog")
     html = PAGE.format(title=LONG_TITLE, description=DESCRIPTION)
-    soup = doc(render(check_html(html, config), config=config))
+    soup = doc(render(check_html(html, config), ReportContext(config)))
     title = soup.select_one(".serp-title")
     assert title is not None and float(title["data-budget"]) == 561
     assert "screaming-frog" in soup.get_text()

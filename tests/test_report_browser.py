@@ -18,6 +18,7 @@ import pytest
 
 from pipeline.checks.runner import check_html
 from pipeline.config import load_config
+from pipeline.report.context import ReportContext
 from pipeline.report.htmlreport import render
 from pipeline.run import build
 from pipeline.snippets import measure
@@ -50,7 +51,7 @@ TITLES_JS = """() => Array.from(document.querySelectorAll('.serp-title')).map(e 
 def bundled_report() -> tuple[str, Any]:
     config = load_config(REPO / "pyproject.toml")
     result = build(config, write=False)
-    return render(result.checks, config=config.checks), result.checks
+    return render(result.checks, ReportContext(config.checks)), result.checks
 
 
 class Opened:
