@@ -56,7 +56,7 @@ def build_error(project: Path, name: str, capsys: pytest.CaptureFixture[str]) ->
         ("long-slug.md", 3, "slug", "is 256 bytes in UTF-8"),
         ("duplicate-key.json", 2, "title", "duplicate key"),
         ("nan.json", 3, "description_claimed_length", "NaN is not a number"),
-        ("unterminated.csv", 3, None, "a quoted cell is not closed"),
+        ("unterminated.csv", 3, "body", "a quoted cell is not closed"),
         ("empty.csv", 2, None, "dataset has 0 rows"),
         ("long-title.md", 2, "title", "over the limit of 500 (limit max-title-chars)"),
         ("many-faq.md", 3, "faq", "201 questions, over the limit of 200"),

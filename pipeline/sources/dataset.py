@@ -75,10 +75,13 @@ def read_csv(path: Path, text: str, limits: Limits = _LIMITS) -> list[Record]:
         except StopIteration:
             break
         except csv.Error as exc:
-            reason = str(exc)
+            reason, field = str(exc), None
             if reason == "unexpected end of data":
                 reason = "a quoted cell is not closed (unterminated '\"')"
-            problems.append(Problem(path, first, None, f"invalid CSV: {reason}"))
+                column = _open_cell(text, first)
+                if column is not None and column < len(names):
+                    field = names[column] or None
+            problems.append(Problem(path, first, field, f"invalid CSV: {reason}"))
             break
         line, first = first, reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -98,6 +101,36 @@ def read_csv(path: Path, text: str, limits: Limits = _LIMITS) -> list[Record]:
     if not records:
         raise _empty(path, first)
     return records
+
+
+def _open_cell(text: str, line: int) -> int | None:
+    """Index of the cell whose quote is never closed, in the row at `line`."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    cell, quoted, at_start, i = 0, False, True, start
+    opened: int | None = None
+    while i < len(text):
+        ch = text[i]
+        if quoted:
+            if ch == '"':
+                if text.startswith('"', i + 1):
+                    i += 1  # an escaped quote
+                else:
+                    quoted = False
+        elif ch == '"' and at_start:
+            quoted, opened = True, cell
+        elif ch == ",":
+            cell, at_start = cell + 1, True
+            i += 1
+            continue
+        elif ch == "\n":
+            cell = 0
+        at_start = False
+        i += 1
+    return opened if quoted else None
 
 
 def read_jsonl(path: Path, text: str, limits: Limits = _LIMITS) -> list[Record]:
