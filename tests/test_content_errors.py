@@ -162,6 +162,9 @@ def test_symlinked_content_is_followed(tmp_path: Path) -> None:
     (content / "file.md").symlink_to(real / "linked.md")
     names = [p.relative_to(content).as_posix() for p in content_files(content)]
     assert names == ["file.md", "posts/linked.md"]
+    alias = tmp_path / "content-link"  # the content folder itself a link
+    alias.symlink_to(content, target_is_directory=True)
+    assert [p.name for p in content_files(alias)] == ["file.md", "linked.md"]
 
 
 def test_a_broken_symlink_is_reported_not_skipped(tmp_path: Path) -> None:
