@@ -21,8 +21,8 @@ What matches (one definition for every KEY rule)
   matches singular and plural forms -- "pain"/"pains",
   "description"/"descriptions", "virus"/"viruses", "baby"/"babies", and the
   possessive "women's" -- for words of four letters or more; it does not
-  match other inflections ("paining", "painful"). Spanish and Portuguese:
-  a final -s or -es ("dolores" = "dolor"); other languages: a final -s.
+  match other inflections ("paining", "painful"). Other languages match
+  exact words, as yoastseo does without its Premium morphology data.
 * **Places.** Title, description and slug contain the keyphrase when they
   have all its content words, in any order. The first paragraph and the
   text are read sentence by sentence (`pipeline.segmentation`): a sentence
@@ -61,7 +61,7 @@ class KeyphraseOptions(Options):
     match: Literal["words", "phrase"] = "words"
     """`words`: all content words, any order; `phrase`: the exact sequence."""
     fold_plurals: bool = True
-    """Match singular and plural forms (English -s/-es/-ies; Spanish, Portuguese -s/-es; others -s)."""
+    """Match English singular and plural forms (-s, -es, -ies, possessive 's)."""
     min_density: float = 0.5
     """Lowest density in percent after the keyphrase-length factor (Yoast: 0.5)."""
     max_density: float = 3.0
@@ -102,22 +102,20 @@ def _folded(text: str, lang: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(plain.translate(_SEPARATORS)))
 
 
-_ES_PLURALS = frozenset({"en", "es", "pt"})
-"""Languages whose plurals add -es (English boxes, Spanish dolores, Portuguese dores)."""
-
-
 @lru_cache(maxsize=65536)
 def forms(word: str, lang: str = "en") -> frozenset[str]:
-    """The forms a word may stand for: itself and, for words of four letters
-    or more, the singular it may be the plural (or possessive) of. Two words
-    match when their forms meet: "causes" {causes, cause, caus} meets
-    "cause"; "viruses" meets "virus"; "babies" meets "baby"."""
+    """The forms a word may stand for: itself and, for an English word of four
+    letters or more, the singular it may be the plural (or possessive) of.
+    Two words match when their forms meet: "causes" {causes, cause, caus}
+    meets "cause"; "viruses" meets "virus"; "babies" meets "baby". Other
+    languages match exact words only, as yoastseo does without its (Premium)
+    morphology data."""
     found = {word}
-    if len(word) >= 4 and word.endswith("s"):
+    if lang == "en" and len(word) >= 4 and word.endswith("s"):
         found.add(word[:-1])
-        if word.endswith("es") and lang in _ES_PLURALS:
+        if word.endswith("es"):
             found.add(word[:-2])
-        if word.endswith("ies") and lang == "en":
+        if word.endswith("ies"):
             found.add(word[:-3] + "y")
     return frozenset(found)
 
@@ -473,12 +471,12 @@ def keyphrase_density_too_low(
     "herpes" and "pain" ("back" is a prepositional adverb, as in Yoast's
     list). Case, diacritics and apostrophes are folded; hyphens and dashes
     split words ("herpes-related" has "herpes"); with `fold-plurals`,
-    singular and plural match (English: -s, -es, -ies and possessives on
-    words of four letters or more; Spanish and Portuguese: -s, -es; others:
-    -s), other inflections do not ("painful"). A keyphrase in double quotes,
-    or `match = "phrase"`, needs the exact word sequence. (Yoast Free matches
-    exact words only; Premium matches every word form and allows up to
-    3.5 %. This rule matches plurals and keeps Free's 3 %.)
+    English singular and plural match (-s, -es, -ies and possessives on
+    words of four letters or more), other inflections do not ("painful");
+    other languages match exact words. A keyphrase in double quotes, or
+    `match = "phrase"`, needs the exact word sequence. (yoastseo without its
+    Premium morphology matches exact words only and allows 3 %; with it,
+    every word form and 3.5 %. This rule adds English plurals and keeps 3 %.)
 
     ## Why is this bad?
     A page that rarely uses its topic's words is unlikely to be about them,

@@ -207,7 +207,8 @@ def test_every_claimed_language_has_function_words() -> None:
         ("de", "<p>Rückenschmerzen und Herpes: Schmerzen im Rücken sind häufig.</p>", "Schmerzen im Rücken", 0),
         ("fr", "<p>L'herpès cause une douleur dans le dos.</p>", "herpès dos", 0),
         ("fr", "<p>Le virus cause une douleur. Le dos va bien.</p>", "douleur dos", 1),
-        ("es", "<p>El herpes causa dolores de espalda.</p>", "dolor espalda", 0),
+        ("es", "<p>El herpes causa dolor de espalda.</p>", "dolor espalda", 0),
+        ("es", "<p>El herpes causa dolores de espalda.</p>", "dolor espalda", 1),  # exact words, as yoastseo
     ],
 )  # fmt: skip
 def test_first_paragraph_in_other_languages(
@@ -304,3 +305,35 @@ def test_cli_keyphrase_overrides_front_matter() -> None:
 
     facts = parse("<p>x</p>", meta=meta_of({"keyphrase": "a"}).with_keyphrase("b"))
     assert facts.keyphrase == "b"
+
+
+# --- agreement with yoastseo 3.6 ---------------------------------------------------------
+
+# What yoastseo 3.6.0 (npm) reports for these `<main>` fragments, measured with
+# its own researchers: `getKeyphraseCount` (count, keyphraseLength) and
+# `getKeyphraseDensity` (textLength). Our counts must be the same. For the
+# example page yoastseo also counts the byline (16 tokens, "·" included),
+# which our facts leave out as page furniture: 796 words there, 780 here,
+# with the same 25 occurrences and the same "at most 17 times".
+YOAST_36 = [
+    ("de", "de.html", "Schmerzen im Rücken", 4, 2, 105),
+    ("fr", "fr.html", "douleur dans le dos", 3, 2, 104),
+    ("es", "es.html", "dolor de espalda", 3, 2, 101),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "phrase", "count", "length", "words"), YOAST_36
+)
+def test_density_agrees_with_yoastseo(
+    lang: str, name: str, phrase: str, count: int, length: int, words: int
+) -> None:
+    fragment = (Path(__file__).parents[1] / "fixtures" / "keyphrase" / name).read_text(
+        encoding="utf-8"
+    )
+    page = parse(
+        f'<html lang="{lang}"><body>{fragment}</body></html>',
+        meta=meta_of({"keyphrase": phrase}),
+    )
+    d = density(page, KeyphraseOptions())
+    assert (d.occurrences, d.content_words, d.words) == (count, length, words)
