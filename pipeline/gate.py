@@ -135,6 +135,19 @@ def _flag(loc: tuple[int | str, ...]) -> str | None:
     return "--" + str(loc[0]).replace("_", "-")
 
 
+def read_files(result: CheckResult) -> list[Path]:
+    """The files a check result was read from: pages and their content files."""
+    files = [Path(page.path) for page in result.pages]
+    files += [Path(page.source_path) for page in result.pages if page.source_path]
+    return files
+
+
+def _target(path: Path | None, inputs: Sequence[Path]) -> Path | None:
+    from pipeline.write import safe_report_target
+
+    return None if path is None else safe_report_target(path, inputs=inputs)
+
+
 def write_report(path: Path, report: str) -> None:
     """Write a report atomically: the old file or the whole new one, never half."""
     from pipeline.write import atomic_write
@@ -155,19 +168,27 @@ def apply_gate(
     quiet: bool = False,
     color: bool = False,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    extra_inputs: Sequence[Path] = (),
 ) -> GateOutcome:
     """Baseline, render, write `gate.output`; the exit code.
 
     `config` is the effective config (`effective_config`): the same one
-    every format states its limits from.
+    every format states its limits from. A report or baseline file never
+    replaces a device, pipe, link or folder, nor a file the run read (the
+    pages checked, their content files, `extra_inputs`).
     """
     import pipeline.baseline as baselines
     from pipeline.report import render
     from pipeline.report.context import ReportContext
     from pipeline.report.text import summary_line
 
+    inputs = [*read_files(result), *extra_inputs]
+    output = _target(gate.output, inputs)
+    baseline_out = _target(gate.write_baseline, inputs)
     notes: list[str] = []
     if gate.write_baseline is not None:
+        if baseline_out is None:
+            raise PipelineError("--write-baseline needs a file name, not -")
         written = baselines.Baseline.of(result.findings)
         write_report(gate.write_baseline, baselines.dumps(written))
         notes.append(
@@ -193,13 +214,11 @@ def apply_gate(
         summary_only=quiet and gate.format == "text",
     )
     report = render(gate.format, shown, context)
-    if gate.output is not None:
-        write_report(gate.output, report)
+    if output is not None:
+        write_report(output, report)
     crashes = tuple(
         f"{c.path}: {c.code}: internal error in {c.rule}: {c.error}"
         for c in result.crashes
     )
     code = 2 if crashes else shown.exit_code(config.fail_threshold)
-    return GateOutcome(
-        report, summary_line(shown), tuple(notes), code, gate.output, crashes
-    )
+    return GateOutcome(report, summary_line(shown), tuple(notes), code, output, crashes)

@@ -61,3 +61,74 @@ def test_quick_gate_flags_reach_the_html_report_too(
     findings = json.loads(run(folder, "json", capsys, flag))["findings"]
     assert [f["limit"] for f in findings if f["code"] == "LEN103"] == [120]
     assert "within 120 characters" in run(folder, "html", capsys, flag)
+
+
+# --- report targets: -o and --write-baseline never replace what is not a report --
+
+
+@pytest.fixture
+def checked(tmp_path: Path) -> Path:
+    return project(tmp_path, "default", None)
+
+
+def test_dash_writes_the_report_to_stdout(
+    checked: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(checked)
+    assert main(["check", "page.html", "--format", "json", "-o", "-"]) == 1
+    assert json.loads(capsys.readouterr().out)["findings"]
+    assert not (checked / "-").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "folder", "device", "input"])
+@pytest.mark.parametrize("flag", ["-o", "--write-baseline"])
+def test_special_targets_are_refused_untouched(
+    checked: Path, kind: str, flag: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import stat
+
+    target = checked / "target"
+    page = checked / "page.html"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "symlink":
+        (checked / "real.json").write_text("keep")
+        target.symlink_to(checked / "real.json")
+    elif kind == "folder":
+        target.mkdir()
+    elif kind == "device":
+        os.mknod(target, 0o600 | stat.S_IFCHR, os.makedev(1, 3))  # like /dev/null
+    else:
+        target = page
+    before = os.lstat(target)
+    assert main(["check", str(page), flag, str(target)]) == 2
+    err = capsys.readouterr().err
+    assert str(target) in err
+    if kind != "folder":  # click refuses a folder itself, as a usage error
+        assert err.startswith(f"error: {target}") and err.count("\n") == 1
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino, after.st_size) == (
+        before.st_mode,
+        before.st_ino,
+        before.st_size,
+    )
+    if kind == "input":
+        assert page.read_text(encoding="utf-8") == PAGE
+
+
+def test_build_refuses_to_write_a_report_over_a_content_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copytree(repo / "content", tmp_path / "content")
+    shutil.copy(repo / "pyproject.toml", tmp_path / "pyproject.toml")
+    content = tmp_path / "content" / "herpes-back-pain.md"
+    before = content.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    code = main(["build", "--no-write", "--format", "json", "-o", str(content)])
+    assert code == 2
+    assert "is one of the input files" in capsys.readouterr().err
+    assert content.read_bytes() == before

@@ -83,9 +83,11 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
         err=gate.report_on_stdout,
     )  # fmt: skip
     if result.checks is not None:
+        read = [config.root / r.page.source_path for r in result.pages]
         outcome = apply_gate(
-            result.checks, gate, config.checks, quiet=quiet, color=use_color(gate)
-        )
+            result.checks, gate, config.checks, quiet=quiet, color=use_color(gate),
+            extra_inputs=[*read, *filter(None, [config.source])],
+        )  # fmt: skip
         emit(outcome, gate)
         sys.exit(outcome.exit_code)
 
@@ -108,7 +110,10 @@ def check(paths: tuple[Path, ...], config_path: Path | None, gate: GateOptions,
     config = load_config(config_path)
     config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
     result = run_check(paths, config, keyphrase=keyphrase)
-    outcome = apply_gate(result, gate, config.checks, color=use_color(gate))
+    outcome = apply_gate(
+        result, gate, config.checks, color=use_color(gate),
+        extra_inputs=[*paths, *filter(None, [config.source])],
+    )  # fmt: skip
     emit(outcome, gate, result.notes)
     sys.exit(outcome.exit_code)
 
