@@ -336,7 +336,7 @@ def test_output_failure_is_exit_2_and_keeps_the_old_file(
     # A folder path through a file: the write fails before anything is replaced.
     bad = ["check", "site", "--format", "json", "--output", "report.json/inner.json"]
     assert main(bad) == 2
-    assert "cannot write report" in capsys.readouterr().err
+    assert "cannot write" in capsys.readouterr().err
     assert Path("report.json").read_text(encoding="utf-8") == "old report\n"
     assert main(["check", "site", "--format", "json", "--output", "report.json"]) == 1
     assert json.loads(Path("report.json").read_text(encoding="utf-8"))["findings"]
