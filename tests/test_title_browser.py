@@ -92,6 +92,16 @@ PAGES = {
     "frameset": "<html><head></head><frameset><title>F</title></frameset></html>",
     "title in table": "<body><table><title>T</title><tr><td>x</td></tr></table></body>",
     "br in head": "<head><br><title>BR</title></head>",
+    # lxml opens <body> at these; a browser keeps them in <head>.
+    "noscript first, no head tag": (
+        "<noscript><img src='data:,'></noscript><title>T</title><p>x</p>"
+    ),
+    "title between </head> and <body>": (
+        "<html><head></head><title>Between</title><body><p>x</p></body></html>"
+    ),
+    "title after </body>": (
+        "<html><head></head><body><p>x</p></body><title>After</title></html>"
+    ),
     "iframe after </head>": (
         "<!doctype html><html><head><title>Head</title></head>"
         "<iframe src='about:blank'></iframe><body></body></html>"

@@ -185,3 +185,30 @@ def test_metadata_after_the_end_of_head_is_not_in_head() -> None:
     assert [d.in_head for d in facts.descriptions] == [True, False]
     assert [c.in_head for c in facts.canonicals] == [False]
     assert facts.description is not None and facts.description.text == "Before."
+
+
+@pytest.mark.parametrize(
+    ("html", "in_head"),
+    [
+        # No <head> tag: a <noscript> is still a head element (lxml opens the
+        # body at it), so the title after it is in <head>.
+        ("<noscript><img src=x></noscript><title>T</title><p>x</p>", True),
+        # After </head>, head elements go back into <head> until <body>.
+        ("<html><head></head><title>T</title><body><p>x</p></body></html>", True),
+        ("<html><head></head><body><p>x</p></body><title>T</title></html>", False),
+        ("<head></head><body><title>T</title></body>", False),
+    ],
+)
+def test_head_elements_lxml_moves_out_of_head(html: str, in_head: bool) -> None:
+    title = parse(html).title
+    assert title is not None and title.in_head is in_head
+
+
+def test_metadata_between_head_and_body_is_read() -> None:
+    html = (
+        '<html><head></head><meta name="description" content="Between.">'
+        '<link rel="canonical" href="https://e.x/a/"><body><p>x</p></body></html>'
+    )
+    facts = parse(html)
+    assert facts.description is not None and facts.description.text == "Between."
+    assert [c.in_head for c in facts.canonicals] == [True]
