@@ -17,6 +17,7 @@ import click
 from pipeline.cli.options import config_option, emit, gate_options, use_color
 from pipeline.errors import PipelineError
 from pipeline.gate import GateOptions
+from pipeline.interrupt import Interrupted, graceful_signals
 from pipeline.profiles import PROFILES
 from pipeline.snippets import KINDS, Kind
 from pipeline.version import __version__
@@ -239,11 +240,15 @@ def import_(inputs: Sequence[str], out_dir: Path, force: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: user errors print one line each and exit 2, never a traceback."""
     try:
-        cli.main(
-            args=list(argv) if argv is not None else None,
-            prog_name="seo-pipeline",
-            standalone_mode=False,
-        )
+        with graceful_signals():
+            cli.main(
+                args=list(argv) if argv is not None else None,
+                prog_name="seo-pipeline",
+                standalone_mode=False,
+            )
+    except Interrupted as exc:
+        click.echo(f"interrupted by {exc.signal_name}", err=True)
+        return exc.exit_code
     except PipelineError as exc:
         for problem in exc.problems:
             click.echo(f"error: {problem}", err=True)
