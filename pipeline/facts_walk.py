@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from typing import Any, NamedTuple
 
 from lxml import html as lhtml
@@ -30,6 +31,15 @@ from pipeline.vocabulary import FAQ_HEADING_START, KEY_POINTS_CLASS
 
 MAX_DEPTH = 200
 """Deeper elements are read as plain text (no recursion limit on odd pages)."""
+MAX_ATTRIBUTES = 1000
+"""Attributes of one element that are read; the rest are blanked before parsing
+(libxml2 compares each attribute with every earlier one: quadratic)."""
+_ATTR = r"""(?>[\s/]++[^\s/>="']++(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]++))?+)"""
+_MANY_ATTRIBUTES = re.compile(
+    rf"<[A-Za-z][^\s/>]*+(?>{_ATTR}{{{MAX_ATTRIBUTES}}})((?>{_ATTR}++))"
+)
+_ONE_ATTRIBUTE = re.compile(_ATTR)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
@@ -39,12 +49,41 @@ _BLOCKS = frozenset({
     "td", "tfoot", "th", "thead", "tr", "ul",
 })  # fmt: skip
 _HEAD_TAGS = frozenset({"title", "meta", "link", "script", "base", "style"})
+# A `<title>` under these is no HTML title element in a browser's DOM:
+# `template` content is not in the document, with scripting on (browsers,
+# Google's renderer) `noscript` holds raw text, and a frameset ignores it;
+# iframe/textarea/xmp content is already text in lxml.
+_NO_TITLE_INSIDE = frozenset({"template", "noscript", "frameset"})
+# Foreign content (the HTML standard's tree construction): inside `svg` or
+# `math` a `<title>` is an SVG/MathML element, except under an integration
+# point or after a start tag that breaks out of foreign content.
+_SVG_HTML_POINTS = frozenset({"foreignobject", "desc", "title"})
+_MATH_TEXT_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
+_BREAKOUT = frozenset({
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl",
+    "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i",
+    "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
+    "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul",
+    "var",
+})  # fmt: skip
+# The elements HTML allows in `<head>` (the HTML standard, and Google's "Use
+# valid HTML to specify page metadata"); any other ends `<head>` where it is.
+_HEAD_ELEMENTS = _HEAD_TAGS | {"noscript", "template"}
+_HEAD_CLOSED = re.compile(r"</head\s*>|<body(?=[\s/>])", re.I)
+_HEAD_END_TAG = re.compile(r"</head\s*>", re.I)
+_BODY_TAG = re.compile(r"<body(?=[\s/>])", re.I)
+# What a browser still puts in `<head>` after `</head>` (until `<body>` or
+# content): the HTML standard's "after head" insertion mode.
+_AFTER_HEAD = frozenset({
+    "base", "link", "meta", "script", "style", "template", "title",
+})  # fmt: skip
 # Never content: code, embedded documents, form controls and widgets.
 _SKIP = frozenset({
     "noscript", "template", "svg", "math", "iframe", "object", "canvas", "select",
     "textarea", "button", "head", "pre",
 })  # fmt: skip
 _NOT_MAIN = frozenset({"nav", "header", "footer", "aside"})
+_NEWLINE = re.compile("\n")
 _WS = re.compile(r"[ \t\n\r\f]+")
 # Page furniture inside main content: not the article's text.
 _FURNITURE = re.compile(
@@ -66,6 +105,29 @@ def collapse(text: str) -> str:
     return _WS.sub(" ", text).strip(" \t\n\r\f")
 
 
+def cap_attributes(source: str) -> tuple[str, list[Pos]]:
+    """`source` with the attributes past `MAX_ATTRIBUTES` of any element
+    blanked (spaces; newlines kept, so lines and columns stay true), and
+    where that happened (`Pos.text`: the element's attribute count).
+
+    Linear: one scan, possessive patterns (no backtracking); pages without
+    such an element are returned as they are."""
+    found: list[Pos] = []
+    pieces: list[str] = []
+    last = 0
+    for match in _MANY_ATTRIBUTES.finditer(source):
+        start, end = match.span(1)
+        extra = sum(1 for _ in _ONE_ATTRIBUTE.finditer(source, start, end))
+        line, column = locate_line_col(source, match.start())
+        found.append(Pos(str(MAX_ATTRIBUTES + extra), line, column, "body"))
+        pieces += [source[last:start], _NOT_NEWLINE.sub(" ", source[start:end])]
+        last = end
+    if not found:
+        return source, []
+    pieces.append(source[last:])
+    return "".join(pieces), found
+
+
 def locate_line_col(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of a string index."""
     line = text.count("\n", 0, index) + 1
@@ -74,7 +136,7 @@ def locate_line_col(text: str, index: int) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=64)
 def _tag_re(tag: str) -> re.Pattern[str]:
-    return re.compile(rf"<{tag}(?=[\s/>])", re.I)
+    return re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.I)
 
 
 class _Ctx(NamedTuple):
@@ -100,7 +162,7 @@ class Walker:
 
     def __init__(self, source: str) -> None:
         self._source = source
-        self._lines: list[str] | None = None
+        self._starts: array[int] | None = None  # line start offsets (no copy)
         self._cursor: dict[tuple[int, str], int] = {}
         self._roots: list[Any] = []
         self._faq_ids = 0
@@ -110,6 +172,11 @@ class Walker:
         self.lang: str | None = None
         self.root_pos = Pos(line=1, column=1)
         self.head_pos = Pos(line=1, column=1)
+        # <body> children a browser keeps in <head>, by id; the values keep
+        # lxml's proxies alive, so an id is never reused for another element.
+        self._head_run: dict[int, Any] = {}
+        self.head_end: Pos | None = None
+        """What ended `<head>` before `</head>` or `<body>` (text: `<iframe>`)."""
         self.titles: list[Tag] = []
         self.descriptions: list[Tag] = []
         self.metas: list[MetaTag] = []
@@ -123,21 +190,38 @@ class Walker:
         self.claims: list[LengthClaim] = []
 
     # -- locations -------------------------------------------------------
-    def _col(self, el: Any, tag: str) -> int | None:
-        """Column of `el`'s start tag: the next `<tag` on its source line."""
+    def _col(self, el: Any, tag: str, *, advance: bool = True) -> int | None:
+        """Column of `el`'s start tag: the next `<tag` on its source line
+        (`advance=False` peeks without moving past it)."""
         line = el.sourceline
         if line is None:
             return None
-        if self._lines is None:
-            self._lines = self._source.split("\n")
-        if line > len(self._lines):
+        span = self._line_span(line)
+        if span is None:
             return None
+        start, end = span
         key = (line, tag)
-        match = _tag_re(tag).search(self._lines[line - 1], self._cursor.get(key, 0))
+        cursor = self._cursor.get(key, start)
+        match = _tag_re(tag).search(self._source, cursor, end)
         if match is None:
             return None
-        self._cursor[key] = match.end()
-        return match.start() + 1
+        if advance:
+            self._cursor[key] = match.end()
+        return match.start() - start + 1
+
+    def _line_span(self, line: int) -> tuple[int, int] | None:
+        """Start and end index of a 1-based source line (None: no such line).
+
+        Offsets, not `split("\\n")`: a copy of a 50 MB page per page is what
+        made one-line pages cost gigabytes."""
+        if self._starts is None:
+            self._starts = array("q", [0])
+            self._starts.extend(m.end() for m in _NEWLINE.finditer(self._source))
+        if line < 1 or line > len(self._starts):
+            return None
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self._source)
+        return start, end
 
     def _pos(self, el: Any, tag: str, anchor: str = "body") -> Pos:
         return Pos("", el.sourceline, self._col(el, tag), anchor)
@@ -148,13 +232,33 @@ class Walker:
         self.lang = (root.get("lang") or "").strip() or None
         self.root_pos = self._pos(root, "html")
         head = root.find("head")
+        body = root.find("body")
+        cut = self._head_cut(root, head, body)
+        closer: Any = None
+        if body is not None and cut is None:
+            closer = self._leading_head(body)
+        # In a frameset page a browser drops what lxml puts in the body after it.
+        frameset = root.find("frameset")
+        dropped = None
+        if frameset is not None and body is not None:
+            dropped = body if root.index(frameset) < root.index(body) else None
+        self._titles(root, head, cut, dropped)
         if head is not None:
             self.head_pos = self._pos(head, "head")
-            for el in head.iter(*_HEAD_TAGS):
-                self._head_tag(el, True)
-        body = root.find("body")
+            for i, child in enumerate(head):
+                for el in child.iter(*_HEAD_TAGS):
+                    self._head_tag(el, cut is None or i < cut)
+        for child in root:
+            # lxml leaves head elements written between </head> and <body>
+            # beside them; browsers put them in <head>.
+            if child is body:
+                break
+            if child.tag in _AFTER_HEAD and child.tag != "title":
+                self._head_tag(child, cut is None)
         if body is None:
             return
+        if self.head_end is None and closer is not None:
+            self.head_end = self._early_head_end(body, closer)
         mains = body.findall(".//main")[:1] or [
             a
             for a in body.iter("article")
@@ -164,13 +268,137 @@ class Walker:
         self._visit(body, body.tag, _Ctx(not mains, None, 0, "body"))
         self._finish_blocks()
 
+    def _head_cut(self, root: Any, head: Any, body: Any) -> int | None:
+        """Index of the first child of lxml's `<head>` where a browser has
+        already ended `<head>` (0: none of it is head), else None; sets
+        `head_end` to what ended it.
+
+        lxml keeps some elements in `<head>` (`<object>`, `<input>`,
+        `<textarea>`…) that end it in a browser, and keeps a `<head>` that
+        comes after `<body>` (browsers ignore that start tag)."""
+        if head is None:
+            return None
+        if body is not None and root.index(head) > root.index(body):
+            self.head_end = self._located("<body>", body)
+            return 0
+        for i, child in enumerate(head):
+            tag = child.tag
+            if isinstance(tag, str) and tag not in _HEAD_ELEMENTS:
+                self.head_end = self._located(f"<{tag}>", child)
+                return i
+        return None
+
+    def _located(self, what: str, el: Any) -> Pos:
+        """`Pos(what)` at `el`'s start tag (its line alone when not found)."""
+        index = self._index(el)
+        if index is None:
+            return Pos(what, el.sourceline, None)
+        line, col = locate_line_col(self._source, index)
+        return Pos(what, line, col)
+
+    def _titles(
+        self, root: Any, head: Any, cut: int | None, dropped: Any = None
+    ) -> None:
+        """Every `<title>` the DOM has, in document order, wherever the parser
+        put it: the first is `document.title` (the HTML standard's "first
+        title element in the document"), even when an element that does not
+        belong in `<head>` pushed it into `<body>`."""
+        body = root.find("body")
+        for el in root.iter("title"):
+            col = self._col(el, "title")  # advances the column cursor in order
+            ancestors = list(el.iterancestors())  # innermost first
+            if not _is_html_title(el, ancestors):
+                continue
+            if dropped is not None and any(a is dropped for a in ancestors):
+                continue
+            top = ancestors[-3] if len(ancestors) > 2 else el  # <html>'s grandchild
+            in_head = False
+            if head is not None and len(ancestors) >= 2 and ancestors[-2] is head:
+                in_head = cut is None or head.index(top) < cut
+            elif id(top) in self._head_run:
+                in_head = True
+            elif len(ancestors) == 1:  # beside lxml's <head> and <body>
+                before_body = body is None or root.index(el) < root.index(body)
+                in_head = cut is None and before_body
+            text = collapse(el.text_content())
+            self.titles.append(Tag(text, el.sourceline, col, "title", in_head))
+
+    def _index(self, el: Any) -> int | None:
+        """String index of `el`'s start tag in the source (None: unknown): the
+        n-th `<tag` on its line, n counted over the tree (no cursor needed)."""
+        line, tag = el.sourceline, el.tag
+        span = self._line_span(line) if line is not None else None
+        if span is None:
+            return None
+        nth = 0
+        for other in el.getroottree().iter(tag):
+            if other is el:
+                break
+            nth += other.sourceline == line
+        start, pattern = span[0], _tag_re(tag)
+        for _ in range(nth):
+            match = pattern.search(self._source, start, span[1])
+            if match is None:
+                return None
+            start = match.end()
+        match = pattern.search(self._source, start, span[1])
+        return match.start() if match is not None else None
+
+    def _leading_head(self, body: Any) -> Any:
+        """Fill `_head_run` with the first children of lxml's `<body>` that a
+        browser keeps in `<head>`, and return what follows them: the element
+        or text (a str) that opened the body, else None.
+
+        libxml2 opens the body at a `<noscript>` when `<head>` was not
+        written, and at head elements written after `</head>`; browsers put
+        both in `<head>` until `<body>` or content comes."""
+        text = collapse(body.text or "")
+        if text:
+            return text
+        for child in body:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag not in _AFTER_HEAD and tag != "noscript":
+                return child
+            at = self._index(child)
+            if at is None or _BODY_TAG.search(self._source, 0, at):
+                return child
+            if tag == "noscript" and _HEAD_END_TAG.search(self._source, 0, at):
+                return child  # after </head>, <noscript> opens the body
+            self._head_run[id(child)] = child
+            tail = collapse(child.tail or "")
+            if tail:
+                return tail
+        return None
+
+    def _early_head_end(self, body: Any, closer: Any) -> Pos | None:
+        """Where the element (or text) `closer` that opened the body ended
+        `<head>` before the page's own `</head>` or `<body>`: browsers and
+        Google close `<head>` at the first thing that does not belong there."""
+        before: int | None
+        if isinstance(closer, str):
+            word = closer.split(" ", 1)[0][:40]  # collapsed text: find its start
+            before = self._source.find(word, self._offset(body.sourceline or 1))
+            what = f"text “{closer[:40]}”"
+        else:
+            before, what = self._index(closer), f"<{closer.tag}>"
+        if before is None or before < 0:
+            return None
+        line, col = locate_line_col(self._source, before)
+        if _HEAD_CLOSED.search(self._source, 0, before):
+            return None  # `<head>` was closed by the page itself
+        return Pos(what, line, col)
+
+    def _offset(self, line: int) -> int:
+        """String index of the start of a 1-based source line."""
+        span = self._line_span(line)
+        return span[0] if span is not None else len(self._source)
+
     def _head_tag(self, el: Any, in_head: bool) -> None:
         tag = el.tag
         if tag == "title":
-            text = collapse(el.text_content())
-            self.titles.append(
-                Tag(text, el.sourceline, self._col(el, tag), "title", in_head)
-            )
+            pass  # collected by `_titles`, with the ones a parser moved
         elif tag == "meta":
             key = el.get("name") or el.get("property") or el.get("http-equiv") or ""
             key = key.strip().lower()
@@ -206,9 +434,10 @@ class Walker:
         if parsed.line is not None and parsed.column is not None:
             err_line = (line or 1) + parsed.line - 1
             err_col = parsed.column
-            if parsed.line == 1 and col is not None and self._lines is not None:
-                start = self._lines[(line or 1) - 1].find(">", col - 1)
-                err_col = start + 1 + parsed.column if start >= 0 else None
+            span = self._line_span(line or 1)
+            if parsed.line == 1 and col is not None and span is not None:
+                start = self._source.find(">", span[0] + col - 1, span[1])
+                err_col = start - span[0] + 1 + parsed.column if start >= 0 else None
         if parsed.error is None:
             err_line = err_col = None
         self.jsonld.append(
@@ -234,8 +463,8 @@ class Walker:
                 in_main = False
         elif tag in _NOT_MAIN:
             in_main = False
-        if el.get("role") == "navigation":
-            in_main = False
+        if el.get("role") == "navigation" or tag == "blockquote":
+            in_main = False  # a quotation is not the author's text (as in Yoast)
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
         if marks != " ":
             # A heading's id such as "herpes-related-back-pain" must not read
@@ -316,7 +545,7 @@ class Walker:
             if not isinstance(tag, str):
                 pass
             elif tag in _HEAD_TAGS:
-                self._head_tag(child, False)
+                self._head_tag(child, id(child) in self._head_run)
             elif tag in _SKIP or child.get("hidden") is not None:
                 pass
             elif tag in _BLOCKS:
@@ -416,6 +645,57 @@ class Walker:
             self.claims.append(
                 LengthClaim(subject, quoted, claimed, raw.line, raw.column, anchor)
             )
+
+
+def _is_html_title(title: Any, ancestors: list[Any]) -> bool:
+    """Whether a `<title>` with these ancestors (innermost first) is an HTML
+    title element in a browser's DOM, which `document.title` reads."""
+    space, root = "html", None
+    for el in reversed(ancestors):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _NO_TITLE_INSIDE:
+            return False
+        if space == "html":
+            if tag in ("svg", "math"):
+                space, root = tag, el
+        elif _breaks_out(el) or _html_inside(space, tag, el):
+            space = "html"
+    if space == "html" or root is None:
+        return True
+    # A browser leaves foreign content at a start tag such as <p> (lxml keeps
+    # it, and what follows, inside the <svg>): was there one before the title?
+    for el in root.iterdescendants():
+        if el is title:
+            return False
+        if _breaks_out(el) and not any(
+            _html_inside(space, a.tag, a)
+            for a in el.iterancestors()
+            if a is not root and root in a.iterancestors()
+        ):
+            return True
+    return False
+
+
+def _breaks_out(el: Any) -> bool:
+    """A start tag that ends foreign content (the HTML standard's list)."""
+    tag = el.tag
+    if tag == "font":
+        return any(el.get(a) is not None for a in ("color", "face", "size"))
+    return isinstance(tag, str) and tag in _BREAKOUT
+
+
+def _html_inside(space: str, tag: str, el: Any) -> bool:
+    """Whether a foreign element is an HTML integration point (its children
+    are HTML): SVG `foreignObject`/`desc`/`title`, MathML text elements, and
+    MathML `annotation-xml` that declares HTML."""
+    if space == "svg":
+        return tag in _SVG_HTML_POINTS
+    if tag == "annotation-xml":
+        encoding = (el.get("encoding") or "").lower()
+        return encoding in ("text/html", "application/xhtml+xml")
+    return tag in _MATH_TEXT_POINTS
 
 
 def parse_tree(text: str, parser: lhtml.HTMLParser) -> Any:

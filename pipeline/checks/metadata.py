@@ -84,25 +84,50 @@ def title_outside_head(page: PageFacts, opts: MetadataOptions) -> Iterator[Probl
     """A `<title>` is in the `<body>`.
 
     ## What it does
-    Flags `<title>` elements outside `<head>` (SVG titles are not counted).
+    Flags `<title>` elements outside `<head>` (SVG titles are not counted),
+    and names what put them there: when an element that does not belong in
+    `<head>` (an `<iframe>`, an `<img>`, a `<div>`) or stray text comes
+    before `</head>`, the HTML parser ends `<head>` at it, and everything
+    after it lands in `<body>`. Only `title`, `meta`, `link`, `script`,
+    `style`, `base`, `noscript` and `template` belong in `<head>`.
 
     ## Why is this bad?
-    A title in the body is not the page title: browsers and search engines
-    ignore it.
+    Google documents that it treats such an element as the end of `<head>`
+    and does not read the head elements after it ("Use valid HTML to specify
+    page metadata", Google Search Central), so the title, description,
+    canonical and robots tags that follow may be ignored. Browsers still
+    show the first `<title>` as `document.title`, which is why the title
+    rules measure it. A title written in `<body>` is invalid HTML too.
 
     ## Example
     ```html
-    <html><head></head><body><p>Intro</p><title>Herpes</title></body></html>
+    <html><head><meta charset="utf-8"><iframe src="https://tracker.example/ns.html"></iframe><title>Can herpes cause back pain?</title></head><body></body></html>
     ```
 
     Use instead:
     ```html
-    <html><head><title>Herpes</title></head><body><p>Intro</p></body></html>
+    <html><head><meta charset="utf-8"><title>Can herpes cause back pain?</title></head><body><iframe src="https://tracker.example/ns.html"></iframe></body></html>
     ```
     """
+    end = page.head_end
     for t in page.titles:
-        if not t.in_head:
-            yield Problem("title is outside <head>", t)
+        if t.in_head:
+            continue
+        if end is not None:
+            where = f" on line {end.line}" if end.line is not None else ""
+            message = (
+                f"title is outside <head>: the {end.text}{where} ended <head>"
+                " (only title, meta, link, script, style, base, noscript and"
+                " template belong there); Google stops reading <head> at it,"
+                " browsers still show this title"
+            )
+            yield Problem(message, t, end.text)
+        else:
+            yield Problem(
+                "title is outside <head>, in <body>: invalid HTML, and search"
+                " engines read page metadata from <head>",
+                t,
+            )
 
 
 @metadata.rule("META504", Severity.WARNING)
@@ -263,7 +288,11 @@ def invalid_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Proble
         n = len(page.canonicals)
         yield Problem(f"page has {n} canonical links (max 1)", page.canonicals[1], n, 1)
     for c in page.canonicals:
-        parts = urlsplit(c.text)
+        try:
+            parts = urlsplit(c.text)
+        except ValueError:  # e.g. "https://[oops/page": page data, never a crash
+            yield Problem(f"canonical {c.text!r} is not a valid URL", c)
+            continue
         if parts.scheme not in ("http", "https") or not parts.netloc:
             yield Problem(f"canonical {c.text!r} is not an absolute URL", c)
         if "#" in c.text:
