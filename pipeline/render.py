@@ -8,7 +8,7 @@ single blocks (`{% extends "default/base.html" %}`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,9 @@ from jinja2 import (
 )
 
 from pipeline.config import Site
-from pipeline.derive import Page
+from pipeline.derive import WORDS_PER_MINUTE, Page
 from pipeline.errors import PipelineError, Problem
+from pipeline.facts import parse
 from pipeline.jsonld import build_graph
 from pipeline.labels import labels_for
 
@@ -70,7 +71,21 @@ def environment(theme_dir: Path | None) -> Environment:
 
 
 def render_page(page: Page, site: Site) -> RenderedPage:
-    """Render one article with `article.html`."""
+    """Render one article with `article.html`.
+
+    The JSON-LD `wordCount` and the reading time state the page's main-text
+    word count as the checks and reports count it (`PageFacts.word_count`,
+    on the rendered page), so a page says one number everywhere.
+    """
+    rendered = _render_once(page, site)
+    words = parse(rendered.html, path=page.rel_path).word_count
+    if words == page.word_count:
+        return rendered
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
+    return _render_once(replace(page, word_count=words, reading_minutes=minutes), site)
+
+
+def _render_once(page: Page, site: Site) -> RenderedPage:
     graph = build_graph(page, site)
     context = {
         "page": page,

@@ -249,6 +249,26 @@ def test_one_word_count_for_every_rule_and_report() -> None:
     assert "<dt>Words</dt><dd>780</dd>" in render(result)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "herpes-back-pain.md",
+        "meta-descriptions-that-fit.md",
+        "winter-running-checklist.yaml",
+    ],
+)
+def test_built_pages_state_the_same_word_count(name: str) -> None:
+    """The JSON-LD `wordCount` of a built page is the count the checks use."""
+    from pathlib import Path
+
+    from tests.helpers import jsonld_blocks, render_file
+
+    rendered = render_file(Path(__file__).parents[2] / "content" / name)
+    [block] = jsonld_blocks(rendered.html)
+    counts = {n["wordCount"] for n in block["@graph"] if "wordCount" in n}
+    assert counts == {parse(rendered.html).word_count}
+
+
 def test_japanese_page_is_never_scored() -> None:
     text = "帯状疱疹は背中の痛みの原因になります。" * 40
     result = check(page(f"<p>{text}</p>", "ja"))
