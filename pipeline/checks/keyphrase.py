@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from pipeline.checks.readability import lang_note
 from pipeline.checks.registry import Family, Options, Problem
 from pipeline.facts import Located, PageFacts
 from pipeline.findings import Severity
@@ -315,11 +316,14 @@ def keyphrase_missing_from_first_paragraph(
     if not wanted.exact and counts and min(counts) > 0:
         yield Problem(
             f"keyphrase {phrase!r}: its words are in the first paragraph but not"
-            " within one sentence",
+            f" within one sentence{lang_note(page)}",
             first,
         )
     else:
-        yield Problem(f"keyphrase {phrase!r} is not in the first paragraph", first)
+        yield Problem(
+            f"keyphrase {phrase!r} is not in the first paragraph{lang_note(page)}",
+            first,
+        )
 
 
 @keyphrase.rule("KEY704", Severity.WARNING, requires=_needs_keyphrase)
@@ -505,7 +509,8 @@ def keyphrase_density_too_low(
     if d.words < SHORT_TEXT_WORDS:
         if d.occurrences == 0:
             yield Problem(
-                f"{_summary(d)}; a text under {SHORT_TEXT_WORDS} words needs it once)",
+                f"{_summary(d)}; a text under {SHORT_TEXT_WORDS} words needs it"
+                f" once){lang_note(page)}",
                 at,
                 round(d.percent, 2),
                 0,
@@ -519,7 +524,7 @@ def keyphrase_density_too_low(
         limit = minimum / d.factor
         yield Problem(
             f"{_summary(d)}; min {limit:.2f} %, i.e. {minimum:g} % after the factor:"
-            f" use it at least {d.recommended(minimum, 'min')} times)",
+            f" use it at least {d.recommended(minimum, 'min')} times){lang_note(page)}",
             at,
             round(d.percent, 2),
             round(limit, 2),
@@ -570,7 +575,7 @@ def keyphrase_density_too_high(
         if d.occurrences > most:
             yield Problem(
                 f"{_summary(d)}; a text under {SHORT_TEXT_WORDS} words should use it"
-                f" at most {most} time{'s' if most > 1 else ''})",
+                f" at most {most} time{'s' if most > 1 else ''}){lang_note(page)}",
                 at,
                 round(d.percent, 2),
                 round(100.0 * most / d.words, 2) if d.words else 0,
@@ -583,7 +588,7 @@ def keyphrase_density_too_high(
         yield Problem(
             f"{_summary(d)}; max {limit:.2f} %, i.e. {maximum:g} % after the factor,"
             f" {how} Yoast's range: use it at most {d.recommended(maximum, 'max')}"
-            " times)",
+            f" times){lang_note(page)}",
             at,
             round(d.percent, 2),
             round(limit, 2),

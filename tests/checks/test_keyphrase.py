@@ -96,7 +96,9 @@ def test_phrase_mode_wants_the_exact_sequence() -> None:
 
 def test_short_text_density_message_has_value_and_limit() -> None:
     [finding] = run(
-        "<main><p>Herpes herpes herpes word.</p></main>", "KEY706", "herpes"
+        '<html lang="en"><main><p>Herpes herpes herpes word.</p></main></html>',
+        "KEY706",
+        "herpes",
     )
     assert finding.message == (
         "keyphrase density is 75.0 % (3 in 4 words; Yoast's length factor 1.03 for"
@@ -109,7 +111,7 @@ def long_text(phrase_uses: int, filler: int = 200) -> str:
     """`phrase_uses` sentences with the keyphrase, padded to about `filler` words."""
     uses = " ".join("Herpes can cause back pain." for _ in range(phrase_uses))
     pad = " ".join("Rest and fluids help the body heal." for _ in range(filler // 7))
-    return f"<main><p>{uses} {pad}</p></main>"
+    return f'<html lang="en"><main><p>{uses} {pad}</p></main></html>'
 
 
 def test_density_scaled_by_keyphrase_length() -> None:
@@ -225,6 +227,20 @@ def test_first_paragraph_words_spread_over_sentences_say_so() -> None:
         "herpes back pain",
     )
     assert "not within one sentence" in finding.message
+
+
+def test_page_without_lang_is_read_in_default_lang_and_says_so() -> None:
+    html = "<main><p>Herpes herpes herpes word.</p></main>"
+    [finding] = run(html, "KEY706", "herpes")
+    assert finding.message.endswith(
+        "[no lang declared: read as 'en', the default-lang]"
+    )
+    [finding] = run(f'<html lang="en">{html}</html>', "KEY706", "herpes")
+    assert "no lang declared" not in finding.message
+    # German function words when the default is German: "im" is not required
+    german = "<main><p>Schmerzen und Rücken.</p></main>"
+    assert run(german, "KEY703", "Schmerzen beim Rücken")
+    assert not run(german, "KEY703", "Schmerzen beim Rücken", default_lang="de")
 
 
 def test_quoted_keyphrase_is_an_exact_match() -> None:
