@@ -49,6 +49,8 @@ class Site(BaseModel):
     """Where `build` looks for content files."""
     output_dir: Path = Path("output")
     """Where `build` writes pages; nothing is written outside it."""
+    static_dir: Path = Path("static")
+    """Files copied into the output folder unchanged (images, `robots.txt` …)."""
     description_max_chars: int = Field(default=155, ge=50, le=400)
     """Character budget of a derived meta description."""
     fit_descriptions: bool = False
@@ -199,6 +201,7 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
         update={
             "content_dir": root / site.content_dir,
             "output_dir": root / site.output_dir,
+            "static_dir": root / site.static_dir,
             "theme_dir": root / site.theme_dir if site.theme_dir else None,
         }
     )

@@ -69,7 +69,8 @@ class OutputFile:
     """A file to write, by path relative to the output folder."""
 
     rel_path: str
-    content: str
+    content: str | bytes
+    """Text (written as UTF-8) or bytes (a static file, written as is)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def temp_name(target: Path) -> str:
     return f".{target.name[:_TEMP_NAME_MAX]}.{token}.tmp"
 
 
-def atomic_write(target: Path, content: str) -> None:
+def atomic_write(target: Path, content: str | bytes) -> None:
     """Write via a temporary file in the same folder and an atomic rename.
 
     The file gets the mode `open()` gives a new file under the umask, also when
@@ -141,8 +142,12 @@ def atomic_write(target: Path, content: str) -> None:
             continue
         break
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        if isinstance(content, bytes):
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(content)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -270,7 +275,7 @@ def _write_locked(
     unchanged: list[str] = []
     clobbered: list[Problem] = []
     for f, target in targets:
-        existing = _existing_text(target)
+        existing = _existing_text(target, binary=isinstance(f.content, bytes))
         if existing == f.content:
             unchanged.append(f.rel_path)
             continue
@@ -320,8 +325,8 @@ def _write_locked(
     return WriteResult(tuple(written), tuple(unchanged), tuple(removed))
 
 
-def _existing_text(target: Path) -> str | None:
-    """The current text at `target`, None if there is nothing there.
+def _existing_text(target: Path, *, binary: bool = False) -> str | bytes | None:
+    """The current text (bytes with `binary`) at `target`, None if there is nothing there.
 
     Refuses (before anything is written) a target that is not a regular file:
     reading a named pipe would hang, replacing a folder or device would lose it.
@@ -338,6 +343,8 @@ def _existing_text(target: Path) -> str | None:
         raise OutputError(
             [Problem(target, None, None, f"is {_kind(mode)}; refusing to replace it")]
         )
+    if binary:
+        return target.read_bytes()
     return target.read_text("utf-8", errors="replace")
 
 
