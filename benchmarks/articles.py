@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 import re
 import sys
@@ -475,7 +476,7 @@ def _keyphrases(sentences: list[list[str]]) -> list[str]:
     counts: dict[str, int] = {}
     for words in sentences:
         low = [w.lower().strip(".,;:!?()“”\"'") for w in words]
-        for a, b in zip(low, low[1:], strict=False):
+        for a, b in itertools.pairwise(low):
             if (
                 _WORD.match(a)
                 and _WORD.match(b)
