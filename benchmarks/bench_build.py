@@ -483,6 +483,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--workdir", type=Path, help="parent of the work folder (default: /tmp)"
     )
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=ROOT,
+        help="the seo-pipeline source to measure: a folder holding pipeline/ (and "
+        "templates/), put first on PYTHONPATH (default: this working tree; see "
+        "benchmarks/README.md for measuring a commit with git archive)",
+    )
     args = parser.parse_args(argv)
 
     chosen = _selection(args.only, args.skip_peers)
@@ -504,9 +512,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Python {info['python']}, load {info['loadavg_start'][0]:.2f}",
         flush=True,
     )
-    print(
-        f"seo-pipeline at {info['git']}{' + local changes' if info['git_dirty'] else ''}"
-    )
+    if args.source.resolve() == ROOT:
+        dirty = " + uncommitted changes in pipeline/" if info["git_dirty"] else ""
+        print(f"seo-pipeline: this working tree, at {info['git']}{dirty}")
+    else:
+        print(f"seo-pipeline: {info['source']}")
     for peer in peers:
         print(f"{peer}: {info[peer]}")
 
