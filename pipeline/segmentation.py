@@ -39,6 +39,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from pipeline.function_words import function_words
+
 if TYPE_CHECKING:
     import pysbd
 
@@ -286,8 +288,6 @@ _GERMAN_ORDINAL: Final = re.compile(r"(?<=\d\.) (?=([^\W\d_]+))")
 
 
 def _split_german_ordinals(piece: str) -> Iterator[str]:
-    from pipeline.function_words import function_words
-
     starters = function_words("de")
     start = 0
     for match in _GERMAN_ORDINAL.finditer(piece):
