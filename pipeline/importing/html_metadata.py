@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -20,17 +19,21 @@ from pipeline.importing.html_markdown import attr, plain_text
 from pipeline.jsonld_graph import JsonLdGraph, Node, types_of
 from pipeline.jsonld_graph import build as build_graph
 from pipeline.models import LANG_RE
+from pipeline.urls import split_url
 
 ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "WebPage")
 
 
-def jsonld_graph(soup: BeautifulSoup) -> tuple[JsonLdGraph, list[str]]:
+def jsonld_graph(
+    soup: BeautifulSoup,
+) -> tuple[JsonLdGraph, list[tuple[str, str]]]:
     """The page's JSON-LD as the checker reads it (`pipeline.jsonld_graph`: `@graph`
     and arrays flattened, keys and types resolved through `@context`, nodes
     merged by `@id`; scripts read with `pipeline.jsonld_parse`, so a block the
-    checker repairs is imported too), and the scripts that cannot be read."""
+    checker repairs is imported too), and the scripts that cannot be read, as
+    (message, the script's text to find its line by)."""
     blocks: list[JsonLdBlock] = []
-    errors: list[str] = []
+    errors: list[tuple[str, str]] = []
     for script in soup.find_all("script", type="application/ld+json"):
         text = script.get_text()
         parsed = jsonld_parse.parse(text)  # strict JSON, else the checker's repair
@@ -38,7 +41,7 @@ def jsonld_graph(soup: BeautifulSoup) -> tuple[JsonLdGraph, list[str]]:
             reason = parsed.error.removeprefix("invalid JSON: ")
             if parsed.repair and parsed.data is not None:
                 reason += f"; read with {parsed.repair}"
-            errors.append(f"invalid JSON-LD ({reason}): {text[:80]}")
+            errors.append((f"invalid JSON-LD ({reason}): {text[:80]}", text.strip()))
         if parsed.data is None:  # (valid JSON `null` is no error and no node)
             continue
         blocks.append(
@@ -129,7 +132,7 @@ def head_metadata(state: ImportState, soup: BeautifulSoup, graph: JsonLdGraph) -
 
 
 def _slug_from_url(url: str) -> str | None:
-    path = urlsplit(url.strip()).path.rstrip("/")
+    path = split_url(url.strip()).path.rstrip("/")
     last = re.sub(r"/index$", "", re.sub(r"\.html?$", "", path)).rsplit("/", 1)[-1]
     return slug_or_none(last)
 
@@ -178,8 +181,8 @@ def take_image(state: ImportState, soup: BeautifulSoup, main: Tag) -> None:
 
 def _site_path(url: str, soup: BeautifulSoup) -> str:
     """An absolute URL on the page's own host → a site path."""
-    canonical = urlsplit(attr(soup.find("link", rel="canonical"), "href"))
-    parts = urlsplit(url)
+    canonical = split_url(attr(soup.find("link", rel="canonical"), "href"))
+    parts = split_url(url)
     if canonical.netloc and parts.netloc == canonical.netloc:
         return parts.path + (f"?{parts.query}" if parts.query else "")
     return url

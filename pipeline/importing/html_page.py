@@ -58,8 +58,8 @@ def parse_html_page(html: str, source: str) -> ImportResult:
     soup = BeautifulSoup(html, "lxml")
     page = _Page(html=html)
     graph, errors = jsonld_graph(soup)
-    for error in errors:
-        page.lose(error)
+    for error, script in errors:
+        page.lose(error, script)
     main = soup.find("main") or soup.find("article") or soup.body or soup
     assert isinstance(main, Tag)
     take_title(page, soup, main, graph)
