@@ -38,6 +38,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -219,7 +220,13 @@ def run(
         sampler = threading.Thread(target=sample, daemon=True)
         if interval > 0:
             sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # interrupted: stop the tool too, then report
+            done.set()
+            proc.kill()
+            proc.wait()
+            raise
         seconds = time.perf_counter() - started
         done.set()
         if interval > 0:
@@ -494,6 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     chosen = _selection(args.only, args.skip_peers)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     peers = [p for p in PEERS if p in chosen]
     if "pelican" in peers and not PELICAN.exists():
         raise SystemExit(
@@ -531,6 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.mkdir()
     samples: list[Sample] = []
     startup_samples: list[Sample] = []
+    interrupted = False
     try:
         projects = prepare(work, args.pages, args.seed, bool(peers))
         ours, pel, hug = projects.ours, projects.pelican, projects.hugo
@@ -567,32 +576,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         if "check" in chosen and "cold" not in chosen:
             steps["check"] = (ours, [*module, "check", "output-no-check"], None, None)
-        for round_ in range(1, args.rounds + 1):
-            for name in [c for c in chosen if c in steps]:
-                cwd, cmd, fresh, built = steps[name]
-                if fresh is not None:
-                    shutil.rmtree(fresh, ignore_errors=True)
-                log = logs / f"{name}-{round_}.log"
-                sample = run(name, cmd, cwd, log, round_, env, args.sample_interval)
-                if built is not None:
-                    sample.pages = count_pages(built)
-                samples.append(sample)
-                status = "" if sample.returncode == 0 else f"  EXIT {sample.returncode}"
-                print(
-                    f"round {round_} {name:<9} {sample.seconds:8.2f} s  "
-                    f"{args.pages / sample.seconds:7.0f} pages/s  CPU {sample.cpu_seconds:7.1f} s  "
-                    f"max {sample.max_rss_mib:6.0f} MiB  tree {sample.tree_rss_mib:6.0f} MiB"
-                    f"{status}",
-                    flush=True,
-                )
-                if sample.returncode != 0:
-                    tail = log.read_text(errors="replace").splitlines()[-15:]
-                    print("    " + "\n    ".join(tail), flush=True)
 
-        if "startup" in chosen:
-            startup_samples = measure_startup(
-                work, ours, python, env, args.startup_runs, peers, logs
-            )
+        def save() -> None:
+            if args.json:
+                write_json(args, info, samples, startup_samples, interrupted)
+
+        try:
+            for round_ in range(1, args.rounds + 1):
+                for name in [c for c in chosen if c in steps]:
+                    cwd, cmd, fresh, built = steps[name]
+                    if fresh is not None:
+                        shutil.rmtree(fresh, ignore_errors=True)
+                    log = logs / f"{name}-{round_}.log"
+                    sample = run(name, cmd, cwd, log, round_, env, args.sample_interval)
+                    if built is not None:
+                        sample.pages = count_pages(built)
+                    samples.append(sample)
+                    print_sample(sample, args.pages, log)
+                    save()
+                if round_ == 1 and "startup" in chosen:
+                    # After round 1 (it needs a built page), so an interrupted
+                    # run still has it.
+                    startup_samples = measure_startup(
+                        work, ours, python, env, args.startup_runs, peers, logs
+                    )
+                    save()
+        except KeyboardInterrupt:
+            interrupted = True
+            print("\ninterrupted: the figures below are the runs completed so far")
     finally:
         info["loadavg_end"] = os.getloadavg()
         if args.keep:
@@ -609,24 +620,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{info['loadavg_end'][0]:.2f} at the end (1 min; {info['nproc']} CPUs)"
     )
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                {
-                    "pages": args.pages,
-                    "rounds": args.rounds,
-                    "seed": args.seed,
-                    "machine": info,
-                    "samples": [asdict(s) for s in samples],
-                    "startup_samples": [asdict(s) for s in startup_samples],
-                    "summary": {k: asdict(v) for k, v in {**builds, **startup}.items()},
-                    "targets": TARGETS,
-                },
-                indent=2,
-            )
-            + "\n"
-        )
+        write_json(args, info, samples, startup_samples, interrupted)
         print(f"wrote {args.json}")
     return 1 if any(s.returncode != 0 for s in samples + startup_samples) else 0
+
+
+def print_sample(sample: Sample, pages: int, log: Path) -> None:
+    """One progress line; the log's tail if the run failed."""
+    status = "" if sample.returncode == 0 else f"  EXIT {sample.returncode}"
+    print(
+        f"round {sample.round} {sample.name:<9} {sample.seconds:8.2f} s  "
+        f"{pages / sample.seconds:7.0f} pages/s  CPU {sample.cpu_seconds:7.1f} s  "
+        f"max {sample.max_rss_mib:6.0f} MiB  tree {sample.tree_rss_mib:6.0f} MiB{status}",
+        flush=True,
+    )
+    if sample.returncode != 0:
+        tail = log.read_text(errors="replace").splitlines()[-15:]
+        print("    " + "\n    ".join(tail), flush=True)
+
+
+def write_json(
+    args: argparse.Namespace,
+    info: dict[str, object],
+    samples: list[Sample],
+    startup_samples: list[Sample],
+    interrupted: bool,
+) -> None:
+    """Every sample, the summaries and the machine, as JSON (rewritten as runs end)."""
+    summary = {**summarise(samples), **summarise(startup_samples)}
+    data = {
+        "pages": args.pages,
+        "rounds": args.rounds,
+        "seed": args.seed,
+        "interrupted": interrupted,
+        "machine": {**info, "loadavg_now": os.getloadavg()},
+        "samples": [asdict(s) for s in samples],
+        "startup_samples": [asdict(s) for s in startup_samples],
+        "summary": {k: asdict(v) for k, v in summary.items()},
+        "targets": TARGETS,
+    }
+    args.json.write_text(json.dumps(data, indent=2) + "\n")
 
 
 def measure_startup(
