@@ -83,6 +83,7 @@ class Page:
                 c.strip().upper() for c in article.seo_pipeline_disable if c.strip()
             ),
             source=self.source_map,
+            unmapped=tuple(article.extra),
         )
 
     @property
@@ -227,6 +228,8 @@ def _source_map(loaded: LoadedArticle, path: str, body: Body, lang: str) -> Sour
         if line:
             lines[key] = line
     lines["body"] = record.body_line
+    for key, line in loaded.unmapped:
+        lines[f"extra:{key}"] = line
     lines.setdefault("slug", lines.get("title", 1))
     lines.setdefault("lang", record.lines.get("", 1))
     if "description" not in lines and body.intro_line:

@@ -9,6 +9,7 @@ page exactly as `build` did.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,20 +33,15 @@ class PageMeta:
     """Rule codes or prefixes suppressed for this page (front matter)."""
     source: SourceMap | None = None
     """Where the page's parts came from in its content file."""
+    unmapped: tuple[str, ...] = ()
+    """Front-matter keys of another generator that nothing uses (kept in `extra`)."""
 
     def with_keyphrase(self, keyphrase: str | None) -> PageMeta:
         """A copy whose keyphrase is `keyphrase` when given (the `--keyphrase` flag)."""
         phrase = (keyphrase or "").strip()
         if not phrase:
             return self
-        return PageMeta(
-            self.slug,
-            phrase,
-            self.audience,
-            self.description_claimed_length,
-            self.disabled,
-            self.source,
-        )
+        return dataclasses.replace(self, keyphrase=phrase)
 
     def to_json(self) -> dict[str, Any]:
         """The manifest form: only the fields that are set."""
@@ -56,6 +52,8 @@ class PageMeta:
                 data[name] = value
         if self.disabled:
             data["disabled"] = sorted(self.disabled)
+        if self.unmapped:
+            data["unmapped"] = list(self.unmapped)
         if self.source is not None:
             data["source"] = {
                 "path": self.source.path,
@@ -79,6 +77,7 @@ class PageMeta:
                 },
             )
         disabled = data.get("disabled")
+        unmapped = data.get("unmapped")
         claimed = data.get("description_claimed_length")
         return cls(
             slug=_text(data.get("slug")),
@@ -93,6 +92,9 @@ class PageMeta:
             if isinstance(disabled, list)
             else frozenset(),
             source=source_map,
+            unmapped=tuple(str(k) for k in unmapped)
+            if isinstance(unmapped, list)
+            else (),
         )
 
 

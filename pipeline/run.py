@@ -29,8 +29,9 @@ from pipeline.paths import display_path
 from pipeline.profiles import SnippetLimits
 from pipeline.render import RenderedPage, render_page, render_sitemap
 from pipeline.report.context import ReportContext
-from pipeline.report.htmlreport import output_file
+from pipeline.report.htmlreport import output_files
 from pipeline.sources import LoadedArticle, content_files, load_articles
+from pipeline.static import static_files, with_static
 from pipeline.textmetrics import grapheme_len
 from pipeline.write import MANIFEST, OutputFile, WriteResult, write_files
 
@@ -50,6 +51,8 @@ class BuildResult:
     elapsed_s: float
     config: Config
     """The config the build ran with."""
+    drafts_skipped: tuple[str, ...] = ()
+    """Content files left out because they are drafts."""
 
 
 def as_config(config: Config | str | Path | None) -> Config:
@@ -118,11 +121,17 @@ def derive_all(
 
 
 def site_files(
-    rendered: Sequence[RenderedPage], site: Site, extra: Sequence[OutputFile] = ()
+    rendered: Sequence[RenderedPage],
+    site: Site,
+    extra: Sequence[OutputFile] = (),
+    static: Sequence[OutputFile] = (),
 ) -> list[OutputFile]:
-    """Pages, `extra` files (the HTML report), `sitemap.xml` and `manifest.json`."""
+    """Pages, `extra` files (the HTML report), `static` files (copied from
+    `static-dir`; one that would replace a generated file is an error),
+    `sitemap.xml` and `manifest.json`."""
     files = [OutputFile(r.page.rel_path, r.html) for r in rendered]
     files.extend(extra)
+    files = with_static(files, static, ("sitemap.xml", MANIFEST), site.static_dir)
     entries = [
         {
             "loc": r.page.url,  # percent-encoded for a non-ASCII slug
@@ -171,11 +180,14 @@ def build(
     check: bool = True,
     force: bool = False,
     write: bool = True,
+    drafts: bool = False,
 ) -> BuildResult:
     """Load → derive → render → check → write, for every content file.
 
     `config` is a `Config`, a config file or a project folder (default: the
-    config found from the working folder).
+    config found from the working folder). Drafts (`draft: true`, Jekyll's
+    `published: false`, Pelican's `Status: draft`) are left out, as Hugo and
+    Jekyll do, unless `drafts` is true.
     """
     started = time.perf_counter()
     config = as_config(config)
@@ -204,16 +216,23 @@ def build(
             ]
         )
     loaded = load_all(site.content_dir, config.root, site.limits)
+    skipped = tuple(
+        display_path(item.record.path, config.root)
+        for item in loaded
+        if item.article.draft and not drafts
+    )
+    loaded = [item for item in loaded if drafts or not item.article.draft]
     pages = derive_all(loaded, site, config.root, config.checks.snippet_limits)
     rendered = tuple(render_page(page, site) for page in pages)
     checks = run_checks(rendered, config) if check else None
     report = (
-        [] if checks is None else [output_file(checks, ReportContext(config.checks))]
+        [] if checks is None else output_files(checks, ReportContext(config.checks))
     )
-    files = tuple(site_files(rendered, site, report))
+    static = static_files(site.static_dir, site.output_dir, config.root)
+    files = tuple(site_files(rendered, site, report, static))
     written = write_files(files, site.output_dir, force=force) if write else None
     elapsed = time.perf_counter() - started
-    return BuildResult(rendered, files, written, checks, elapsed, config)
+    return BuildResult(rendered, files, written, checks, elapsed, config, skipped)
 
 
 def run_checks(rendered: Sequence[RenderedPage], config: Config) -> CheckResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
@@ -53,4 +54,8 @@ def meta_of(front: Mapping[str, Any] | None) -> PageMeta:
     """The `PageMeta` a build derives from these front-matter fields."""
     front = dict(front or {})
     disabled = front.pop("seo-pipeline-disable", front.pop("seo_pipeline_disable", []))
-    return PageMeta.from_json({**front, "disabled": list(disabled)})
+    known = {f.name for f in dataclasses.fields(PageMeta)}
+    unmapped = [k for k in front if k not in known]
+    return PageMeta.from_json(
+        {**front, "disabled": list(disabled), "unmapped": unmapped}
+    )

@@ -100,3 +100,43 @@ def test_the_text_report_says_what_each_page_was_judged_with(project: Path) -> N
     assert block.startswith(
         "  judged with keyphrase 'herpes back pain', audience 'health'"
     )
+
+
+def test_drafts_are_left_out_unless_asked(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.cli import main
+
+    draft = project / "content" / "next-week.md"
+    draft.write_text(
+        "---\ntitle: Next week's post\ndraft: true\n---\n\nNot ready yet.\n",
+        encoding="utf-8",
+    )
+    result = build(project, write=False, check=False)
+    assert result.drafts_skipped == ("content/next-week.md",)
+    assert "next-week-s-post" not in {r.page.slug for r in result.pages}
+    with_drafts = build(project, write=False, check=False, drafts=True)
+    assert "next-week-s-post" in {r.page.slug for r in with_drafts.pages}
+    monkeypatch.chdir(project)
+    main(["build", "--no-write", "--no-check"])
+    assert "Left out 1 draft (--drafts builds them): content/next-week.md" in (
+        capsys.readouterr().out
+    )
+
+
+def test_unmapped_front_matter_keys_are_info_at_their_line(project: Path) -> None:
+    (project / "content" / "jekyll.md").write_text(
+        "---\nlayout: post\ntitle: Welcome to Jekyll\ncomments: true\n---\n\nHello.\n",
+        encoding="utf-8",
+    )
+    result = build(project, write=False)
+    assert result.checks is not None
+    found = [
+        (f.line, f.severity.label, f.message)
+        for f in result.checks.findings
+        if f.code == "META515"
+    ]
+    assert found == [
+        (2, "info", "front matter key 'layout' is not used (kept in `extra`)"),
+        (4, "info", "front matter key 'comments' is not used (kept in `extra`)"),
+    ]

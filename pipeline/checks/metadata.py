@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from pipeline import isodate, schemaorg
 from pipeline.checks.registry import Family, Options, Problem
-from pipeline.facts import PageFacts
+from pipeline.facts import PageFacts, Pos
 from pipeline.findings import Severity
 from pipeline.jsonld_graph import is_a, listify
 
@@ -509,3 +509,44 @@ def damaged_encoding(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem
     issue = page.encoding_issue
     if issue is not None:
         yield Problem(issue.message, issue)
+
+
+@metadata.rule("META515", Severity.INFO)
+def unmapped_front_matter(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+    """A front-matter key of another generator that nothing uses.
+
+    ## What it does
+    Lists the keys of a Jekyll, Hugo or Pelican front matter (`layout`,
+    `comments`, `weight` …) that have no meaning in seo-pipeline's content
+    model. They are kept in the article's `extra` map (themes can read them),
+    and this finding points at each one's line in the content file.
+
+    ## Why is this bad?
+    It is not an error: archives carry such keys. But a key you expected to
+    matter — a `permalink` you thought sets the URL, a `robots` you thought
+    reaches the page — silently does nothing, and this is where you learn it.
+
+    ## Example
+    ```yaml
+    layout: post
+    ```
+
+    ```html
+    <title>Winter running checklist</title>
+    ```
+
+    Use instead: remove the key, or map it to a field of the content model
+    (`slug`, `description`, `tags` …; see the README's content format).
+    ```yaml
+    {}
+    ```
+
+    ```html
+    <title>Winter running checklist</title>
+    ```
+    """
+    for key in page.meta.unmapped:
+        yield Problem(
+            f"front matter key {key!r} is not used (kept in `extra`)",
+            Pos(key, None, None, f"extra:{key}"),
+        )

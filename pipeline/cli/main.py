@@ -54,10 +54,12 @@ def cli() -> None:
     is_flag=True,
     help="Overwrite files in the output folder that an earlier build did not generate.",
 )
+@click.option("--drafts", "-D", is_flag=True,
+              help="Build drafts too (draft: true; Jekyll published: false).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @gate_options
 def build(config_path: Path | None, content_dir: Path | None, output_dir: Path | None,
-          no_check: bool, no_write: bool, force: bool, quiet: bool,
+          no_check: bool, no_write: bool, force: bool, drafts: bool, quiet: bool,
           gate: GateOptions) -> None:  # fmt: skip
     """Build content files into HTML pages, sitemap.xml and manifest.json."""
     from pipeline.config import load_config
@@ -67,7 +69,9 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
 
     config = load_config(config_path).with_dirs(content_dir, output_dir)
     config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
-    result = run_build(config, check=not no_check, force=force, write=not no_write)
+    result = run_build(
+        config, check=not no_check, force=force, write=not no_write, drafts=drafts
+    )
     written, pages = result.written, len(result.pages)
     changed = f", {len(written.written)} changed" if written else ""
     removed = (
@@ -83,6 +87,10 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
         f"in {result.elapsed_s:.2f} s{changed}{removed}",
         err=gate.report_on_stdout,
     )  # fmt: skip
+    if result.drafts_skipped:
+        n = len(result.drafts_skipped)
+        click.echo(f"Left out {n} draft{'' if n == 1 else 's'} (--drafts builds them): "
+                   + ", ".join(result.drafts_skipped), err=gate.report_on_stdout)  # fmt: skip
     if result.checks is not None:
         read = [config.root / r.page.source_path for r in result.pages]
         outcome = apply_gate(
@@ -235,6 +243,41 @@ def import_(inputs: Sequence[str], out_dir: Path, force: bool) -> None:
             click.echo(f"  not placed (line {line}): {text}", err=True)
     if failed is not None:
         raise failed
+
+
+@cli.command()
+@config_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (only this machine unless you change it).")  # fmt: skip
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 picks a free one.")  # fmt: skip
+@click.option("--no-check", is_flag=True, help="Skip the checks and the report.")
+def serve(config_path: Path | None, host: str, port: int, no_check: bool) -> None:
+    """Build and serve the site and its report; rebuild and reload on every save."""
+    from pipeline.serve import project_server
+
+    server = project_server(config_path, host=host, port=port, check=not no_check,
+                            log=lambda line: click.echo(line, err=True))  # fmt: skip
+    server.start()
+    try:
+        click.echo(f"Serving {server.url} (report: {server.url}_report/); Ctrl+C stops")
+        server.wait()
+    finally:
+        server.stop()
+
+
+@cli.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+def init(folder: Path, force: bool) -> None:
+    """Start a site in FOLDER (default: here): config, example article, theme, static/."""
+    from pipeline.paths import display_path
+    from pipeline.scaffold import init_site
+
+    for path in init_site(folder, force=force).written:
+        click.echo(f"created {display_path(path)}")
+    where = "" if folder == Path(".") else f"cd {folder} && "
+    click.echo(f"Next: {where}seo-pipeline serve")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

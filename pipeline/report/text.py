@@ -93,10 +93,12 @@ def _judged_with(result: CheckResult, context: ReportContext) -> dict[str, str]:
     judged: dict[str, str] = {}
     for page in result.pages:
         meta = page.facts.meta
-        if meta.keyphrase is None and meta.audience is None:
-            continue
+        audience = audience_of(page.facts, options)
         parts = [f"keyphrase {meta.keyphrase!r}"] if meta.keyphrase else []
-        parts.append(f"audience {audience_of(page.facts, options)!r}")
+        if audience != options.audience:
+            parts.append(f"audience {audience!r}")
+        if not parts:
+            continue
         judged[page.source_path or page.path] = ", ".join(parts)
     return judged
 
