@@ -92,7 +92,8 @@ def use_color(gate: GateOptions) -> bool:
 
 
 def emit(outcome: GateOutcome, gate: GateOptions, notes: tuple[str, ...] = ()) -> None:
-    """Print the report (unless written to a file), the summary and the notes.
+    """Print the report (unless written to a file), the summary and the notes
+    (`notes`: warnings about the run, always on standard error).
 
     A machine-readable report owns standard output; everything else then
     goes to standard error.
@@ -105,7 +106,9 @@ def emit(outcome: GateOutcome, gate: GateOptions, notes: tuple[str, ...] = ()) -
     else:
         click.echo(outcome.report, nl=False)
         click.echo(outcome.summary, err=True)
-    for note in (*notes, *outcome.notes):
+    for warning in notes:
+        click.echo(f"warning: {warning}", err=True)
+    for note in outcome.notes:
         click.echo(note, err=gate.report_on_stdout)
     for crash in outcome.crashes:
         click.echo(f"error: {crash} (please report this)", err=True)
