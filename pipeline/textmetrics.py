@@ -243,14 +243,28 @@ def _truncate(text: str, ellipsis: str, fits: Callable[[str], bool]) -> str:
     head = word_head(count) if count else ""
     if head:
         return head + ellipsis
-    # The first word alone does not fit: cut it between grapheme clusters.
-    clusters = _GRAPHEME.findall(words[0])
+    # The first word alone does not fit: cut it between grapheme clusters,
+    # read lazily (a 400 KB "word" is not split into clusters to cut 100).
+    first = words[0]
+    clusters = _GRAPHEME.finditer(first)
+    ends: list[int] = []
 
-    def cluster_head(count: int) -> str:
-        return _strip_trailing("".join(clusters[:count]))
+    def cluster_head(count: int) -> str | None:
+        """The first `count` clusters, stripped; None when the word has no
+        more than `count` clusters (so no cut there)."""
+        while len(ends) <= count:
+            match = next(clusters, None)
+            if match is None:
+                return None
+            ends.append(match.end())
+        return _strip_trailing(first[: ends[count - 1]])
 
-    count = _longest(len(clusters) - 1, lambda n: fits(cluster_head(n) + ellipsis))
-    head = cluster_head(count) if count else ""
+    def cluster_fits(count: int) -> bool:
+        head = cluster_head(count)
+        return head is not None and fits(head + ellipsis)
+
+    count = _longest(len(first) - 1, cluster_fits)
+    head = (cluster_head(count) or "") if count else ""
     if head:
         return head + ellipsis
     return ellipsis if fits(ellipsis) else ""
