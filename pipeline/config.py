@@ -134,12 +134,17 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml configures seo-pipeline. A broken one that
+    mentions `[tool.seo-pipeline]` counts, so its error is reported (with its
+    line) instead of the build silently running on defaults."""
     try:
-        return "seo-pipeline" in tomllib.loads(pyproject.read_text("utf-8")).get(
-            "tool", {}
-        )
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        text = pyproject.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        return "seo-pipeline" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return re.search(r"^\s*\[\s*tool\.seo-pipeline", text, re.M) is not None
 
 
 def read_table(path: Path) -> dict[str, Any]:
@@ -159,8 +164,11 @@ def read_table(path: Path) -> dict[str, Any]:
 
 
 def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
-    lineno = getattr(exc, "lineno", None)
-    return lineno if isinstance(lineno, int) else None
+    lineno = getattr(exc, "lineno", None)  # Python 3.14+
+    if isinstance(lineno, int):
+        return lineno
+    found = re.search(r"\(at line (\d+)", str(exc))  # older: only in the message
+    return int(found.group(1)) if found else None
 
 
 def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:

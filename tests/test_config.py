@@ -115,3 +115,20 @@ def test_unknown_family_option_has_a_did_you_mean_and_its_line(tmp_path: Path) -
     [problem] = caught.value.problems
     assert problem.field == "length.descripton-max-chars"
     assert "did you mean 'description-max-chars'" in problem.message
+
+
+def test_a_broken_pyproject_with_our_table_is_an_error_not_defaults(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.seo-pipeline]\nbase-url = "https://example.com"\nprofile = yoast\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--no-write"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path / 'pyproject.toml'}:3: invalid TOML")
+
+
+def test_a_broken_pyproject_of_another_tool_is_not_ours(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = = 3\n")
+    assert load_config(cwd=tmp_path).source is None
