@@ -93,8 +93,11 @@ def test_loads_nothing_from_anywhere() -> None:
     inline = " ".join(t.get("style", "") for t in soup.find_all(style=True))
     assert "url(" not in inline
     scripts = soup.find_all("script")
-    assert len(scripts) == 1 and not scripts[0].get("src")
-    assert not re.search(r"fetch\(|XMLHttpRequest|import\(", scripts[0].get_text())
+    assert [s.get("type") for s in scripts] == ["application/json", None]
+    assert not any(s.get("src") for s in scripts)
+    assert not re.search(r"fetch\(|XMLHttpRequest|import\(", scripts[1].get_text())
+    for tag in soup.find_all(True):  # no inline event handlers
+        assert not [a for a in tag.attrs if a.lower().startswith("on")], tag
 
 
 def test_is_deterministic() -> None:
@@ -263,7 +266,7 @@ def test_readability_figures_and_target() -> None:
     assert band is not None and band.get("role") == "img" and band.get("aria-label")
 
 
-def test_findings_with_fix_advice() -> None:
+def test_findings_link_to_the_fix_advice_of_their_rule() -> None:
     _, checks = bundled()
     soup = doc(bundled_report())
     for section, page in zip(sections(soup), checks.pages, strict=True):
@@ -273,7 +276,11 @@ def test_findings_with_fix_advice() -> None:
         for li, finding in zip(items, mine, strict=True):
             assert finding.code in li.get_text()
             assert finding.severity.label in li["class"]
-            details = li.find("details")
+            link = li.select_one(".where a")
+            assert link is not None and link["href"] == f"#rule-{finding.code}"
+            rule = soup.find(id=f"rule-{finding.code}")
+            assert rule is not None
+            details = rule.find("details")
             assert details is not None and details.summary.get_text() == "How to fix"
     assert "LEN103" in sections(soup)[0].get_text()
 
@@ -329,9 +336,19 @@ def test_page_text_is_escaped() -> None:
     evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     html = one_page(evil.replace("<", "&lt;").replace(">", "&gt;"), description=evil)
     soup = doc(html)
-    assert len(soup.find_all("script")) == 1
+    assert len(soup.find_all("script")) == 2  # the rows (JSON) and the script
     assert soup.find("img") is None
     assert "<script>alert(1)" not in html
+
+
+def test_embedded_rows_cannot_close_their_script() -> None:
+    evil = "</script><script>alert(1)</script>&'"
+    html = render(check_html(PAGE.format(title="T", description="d"), path=evil))
+    data = doc(html).find("script", id="report-data")
+    assert data is not None
+    raw = html.split('id="report-data">', 1)[1].split("</script>", 1)[0]
+    assert not re.search(r"[<>&']", raw)
+    assert json.loads(data.get_text())["rows"][0][1] == evil
 
 
 # --- build writes it ---------------------------------------------------------------
@@ -346,11 +363,22 @@ def test_build_writes_the_report(tmp_path: Path) -> None:
     build(config)
     report = out / REPORT_PATH
     assert report.is_file()
-    assert "Herpes Virus Causes Back Pain" in report.read_text(encoding="utf-8")
+    index = doc(report.read_text(encoding="utf-8"))
+    assert sections(index) == []  # the details are files of their own
+    links = [a["href"] for a in index.select("#overview-table tbody th a")]
+    assert links == ["pages/1.html", "pages/2.html", "pages/3.html"]
+    first = doc((report.parent / links[0]).read_text(encoding="utf-8"))
+    assert "Herpes Virus Causes Back Pain" in first.get_text()
+    assert [s["href"] for s in first.find_all("link")] == ["report.css"]
+    assert first.find("script") is None
+    assert (report.parent / "pages" / "report.css").is_file()
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert REPORT_PATH in manifest["files"]
+    assert {REPORT_PATH, "_report/pages/1.html", "_report/pages/report.css"} <= set(
+        manifest["files"]
+    )
     build(config, check=False)  # no checks, no report: the stale one is removed
     assert not report.exists()
+    assert not (report.parent / "pages").exists()
 
 
 @pytest.mark.vnu

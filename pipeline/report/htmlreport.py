@@ -1,9 +1,21 @@
-"""The `html` report: one self-contained page that shows what search results show.
+"""The `html` report: an overview, the issues by rule, and every page's details.
 
-`render(result)` turns a `CheckResult` into view data (this module) and
-renders `templates/report.html` with the project's Jinja environment
-(autoescape on). The page has inline CSS and a small inline sorting script,
-and loads nothing: no fonts, scripts or images from the network.
+Screaming Frog's model, so that it opens at once at any number of pages: the
+index shows the totals, each rule with its count and its pages, and the
+pages in a table with filters (severity, rule, path), sorting and paging; the
+rows are JSON in the page (`|tojson`), drawn 100 at a time by a small inline
+script, the first 100 as plain HTML. A page's details open on demand:
+
+- `output_files(result, context)`: the index and one small file per page
+  beside it (`_report/index.html`, `_report/pages/<n>.html`, one shared
+  `_report/pages/report.css`). What `build` writes, and `check --format html
+  -o FILE` (the page files then go to `<FILE stem>_files/`).
+- `render(result, context)`: one self-contained document, every page's details
+  inline after the index (the report on standard output; small runs).
+
+Both render `templates/report.html` with the project's Jinja environment
+(autoescape on) and load nothing from the network: no fonts, scripts or
+images, and no `fetch` (blocked for `file://` pages anyway).
 
 Per page: Google-style result previews for desktop and mobile, cut exactly
 where `pipeline.snippets.measure` cuts them; the heading outline with the
@@ -14,10 +26,14 @@ with the fix advice of their rule's documentation; the JSON-LD, pretty-printed.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Final
+
+from jinja2 import Template
 
 from pipeline.checks.config import CheckConfig
 from pipeline.checks.readability import ReadabilityOptions, audience_of
@@ -26,6 +42,7 @@ from pipeline.checks.runner import CheckResult, PageReport
 from pipeline.facts import PageFacts
 from pipeline.findings import Finding, Severity
 from pipeline.report.context import DEFAULT_CONTEXT, ReportContext
+from pipeline.report.statistics import by_page, rule_statistics
 from pipeline.snippets import (
     ELLIPSIS,
     Kind,
@@ -37,7 +54,14 @@ from pipeline.urls import split_url
 from pipeline.write import OutputFile
 
 REPORT_PATH: Final = "_report/index.html"
-"""Where `build` writes the report, relative to the output folder."""
+"""Where `build` writes the report's index, relative to the output folder."""
+PAGES_FOLDER: Final = "pages"
+"""The folder of the per-page files, beside the index (`_report/pages/`)."""
+STYLESHEET: Final = "report.css"
+"""The one stylesheet of the per-page files, in their folder."""
+PAGE_SIZE: Final = 100
+"""Rows of the pages table drawn at a time (the first ones as plain HTML)."""
+TITLE: Final = "SEO report"
 
 _SECTION: Final = re.compile(r"^## +(.+?)\s*$", re.M)
 _FENCE: Final = re.compile(r"```[a-z]*\n(.*?)```", re.S)
@@ -159,33 +183,178 @@ def render(
     result: CheckResult,
     context: ReportContext = DEFAULT_CONTEXT,
     *,
-    title: str = "SEO report",
+    title: str = TITLE,
 ) -> str:
-    """The report as one self-contained HTML document.
+    """The report as one self-contained HTML document (details inline).
 
-    `config` gives the budgets (profile, length table) and readability
-    targets; without it, the defaults. `generated_at` is shown when given
-    (left out by default, so the same input gives the same bytes).
+    `context.config` gives the budgets (profile, length table) and
+    readability targets. `generated_at` is shown when given (left out by
+    default, so the same input gives the same bytes).
     """
+    views = _views(result, context.config)
+    hrefs = [f"#{view.anchor}" for view in views]
+    return _index(result, context, views, hrefs, title=title, inline=True)
+
+
+def output_files(
+    result: CheckResult,
+    context: ReportContext = DEFAULT_CONTEXT,
+    *,
+    index: str = REPORT_PATH,
+    pages: str | None = None,
+    title: str = TITLE,
+) -> list[OutputFile]:
+    """The report as linked files: `index`, then one file per page and a
+    stylesheet in the folder `pages` (default: `pages/` beside the index).
+
+    Paths are relative to one folder (the output folder for `build`), with
+    `/` separators; the index links its pages by relative URLs, so the files
+    can be moved together.
+    """
+    folder = posixpath.dirname(index)
+    pages = pages if pages is not None else posixpath.join(folder, PAGES_FOLDER)
+    to_pages = _relative(pages, folder)
+    to_index = _relative(index, pages)
+    views = _views(result, context.config)
+    names = [f"{n}.html" for n in range(1, len(views) + 1)]
+    template = _template("report/page.html")
+    files = [
+        OutputFile(
+            index,
+            _index(
+                result,
+                context,
+                views,
+                [posixpath.join(to_pages, name) for name in names],
+                title=title,
+                inline=False,
+            ),
+        ),
+        OutputFile(posixpath.join(pages, STYLESHEET), stylesheet()),
+    ]
+    for i, view in enumerate(views):
+        html = template.render(
+            p=view,
+            title=title,
+            stylesheet=STYLESHEET,
+            index=to_index,
+            previous=names[i - 1] if i else "",
+            next=names[i + 1] if i + 1 < len(names) else "",
+        )
+        files.append(OutputFile(posixpath.join(pages, names[i]), html))
+    return files
+
+
+def page_files_folder(report_name: str) -> str:
+    """Where `check -o FILE` puts the page files: `<stem>_files` beside FILE."""
+    stem = posixpath.splitext(report_name)[0] or report_name
+    return f"{stem}_files"
+
+
+def stylesheet() -> str:
+    """The report's CSS (inline in the index, a file beside the page files)."""
+    return _template("report/report.css").render()
+
+
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder or ".")
+
+
+@cache
+def _template(name: str) -> Template:
     from pipeline.render import environment
 
-    config, generated_at = context.config, context.generated_at
-    limits = config.snippet_limits
+    return environment(None).get_template(name)
+
+
+def _views(result: CheckResult, config: CheckConfig) -> list[PageView]:
+    """Every page's view; the findings are indexed by page once."""
     reading = _reading_options(config)
-    pages = [
-        _page(i, report, _findings_of(report, result.findings), config, reading)
+    findings = by_page(result.findings)
+    return [
+        _page(i, report, findings.get(report.path, ()), config, reading)
         for i, report in enumerate(result.pages, 1)
     ]
+
+
+def _index(
+    result: CheckResult,
+    context: ReportContext,
+    views: Sequence[PageView],
+    hrefs: Sequence[str],
+    *,
+    title: str,
+    inline: bool,
+) -> str:
+    config, generated_at = context.config, context.generated_at
+    stats = rule_statistics(result.findings)
+    position = {s.code: i for i, s in enumerate(stats)}
+    rows = [
+        _row(n, v, href, position)
+        for n, (v, href) in enumerate(zip(views, hrefs, strict=True), 1)
+    ]
     totals = {s.label: result.count(s) for s in sorted(Severity, reverse=True)}
-    template = environment(None).get_template("report.html")
-    return template.render(
+    return _template("report.html").render(
         title=title,
-        pages=pages,
-        limits=limits,
+        pages=views if inline else (),
+        rows=rows,
+        rows_shown=min(PAGE_SIZE, len(rows)),
+        page_size=PAGE_SIZE,
+        data={"rules": [s.code for s in stats], "rows": rows},
+        rules=stats,
+        advice={s.code: advice(s.code) for s in stats},
+        page_counts=_page_counts(views),
+        limits=config.snippet_limits,
         totals=totals,
         checked=result.checked,
         generated_at=generated_at.isoformat(timespec="seconds") if generated_at else "",
     )
+
+
+def _page_counts(views: Sequence[PageView]) -> list[tuple[str, str, int]]:
+    """(filter value, label, pages) for the overview and the severity filter."""
+    return [
+        ("error", "pages with errors", sum(1 for v in views if v.counts["error"])),
+        (
+            "warning",
+            "pages with warnings",
+            sum(1 for v in views if v.counts["warning"]),
+        ),
+        ("info", "pages with info", sum(1 for v in views if v.counts["info"])),
+        ("clean", "pages without findings", sum(1 for v in views if not v.findings)),
+    ]
+
+
+def _px(value: float) -> float:
+    return round(value, 1)
+
+
+def _row(
+    number: int, view: PageView, href: str, position: Mapping[str, int]
+) -> list[Any]:
+    """One page in the pages table, as JSON and as the template's first rows:
+
+    `[n, path, href, title chars, title px, title flags, description chars,
+    description px, description flags, reading ease, grade, findings, errors,
+    warnings, info, [rule indexes]]`; flags: 1 over in characters, 2 over in
+    pixels; a missing title or description has null figures.
+    """
+    row: list[Any] = [number, view.path, href]
+    for snippet in (view.title, view.description):
+        if snippet is None:
+            row += [None, None, 0]
+        else:
+            m = snippet.m
+            row += [m.chars, _px(m.px), (not m.fits_chars) + 2 * (not m.fits_px)]
+    r = view.readability
+    row.append(None if r is None else round(r.fre, 1))
+    row.append(None if r is None or r.grade is None else round(r.grade, 1))
+    row.append(len(view.findings))
+    row += [view.counts["error"], view.counts["warning"], view.counts["info"]]
+    row.append(
+        sorted({position[v.f.code] for v in view.findings if v.f.code in position})
+    )
+    return row
 
 
 def _reading_options(config: CheckConfig) -> ReadabilityOptions:
@@ -196,15 +365,6 @@ def _reading_options(config: CheckConfig) -> ReadabilityOptions:
         return ReadabilityOptions()
     assert isinstance(options, ReadabilityOptions)
     return options
-
-
-def output_file(result: CheckResult, context: ReportContext) -> OutputFile:
-    """The report as the file `build` writes (`_report/index.html`)."""
-    return OutputFile(REPORT_PATH, render(result, context))
-
-
-def _findings_of(report: PageReport, findings: Sequence[Finding]) -> list[Finding]:
-    return [f for f in findings if (f.html_path or f.path) == report.path]
 
 
 def _page(
@@ -330,6 +490,7 @@ def _finding_view(f: Finding) -> FindingView:
     return FindingView(f, where, advice(f.code))
 
 
+@cache
 def advice(code: str) -> Advice | None:
     """Summary, why it matters and the fixed example, from the rule's docstring."""
     rule = REGISTRY.get(code)
