@@ -44,8 +44,8 @@ from pipeline.segmentation import main_word_count
 from pipeline.urls import split_url
 
 if TYPE_CHECKING:
-    # Imported where used: pipeline.readability loads its tables (~0.9 s) on import.
-    from pipeline.readability import ReadabilityScores
+    # Imported where used: pipeline.readability_scores loads its tables (~0.9 s) on import.
+    from pipeline.readability_scores import ReadabilityScores
 
 __all__ = [
     "BlockKind",
@@ -187,7 +187,7 @@ class PageFacts:
     @functools.cached_property
     def sentences(self) -> tuple[str, ...]:
         """Sentences of the prose blocks (paragraphs, list items, FAQ answers)."""
-        from pipeline.readability import segment
+        from pipeline.readability_scores import segment
 
         blocks = ((b.kind.value, b.text) for b in self.blocks)
         return tuple(segment(blocks, lang=self.text_lang))
@@ -197,7 +197,7 @@ class PageFacts:
         """Scores of `sentences` in `text_lang`; None when the language has no
         valid formula or there is no prose. Computed once, shared by the
         readability rules and the reports."""
-        from pipeline.readability import score
+        from pipeline.readability_scores import score
 
         return score(self.sentences, self.text_lang)
 

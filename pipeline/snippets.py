@@ -255,7 +255,7 @@ def _fit_title(title: str, budget: _Budget) -> str:
 
 def _sentences(blocks: Sequence[str]) -> list[str]:
     """Sentences of every block in order, duplicates dropped."""
-    from pipeline.readability import split_sentences  # textstat: import on use
+    from pipeline.readability_scores import split_sentences  # textstat: import on use
 
     seen: set[str] = set()
     pool: list[str] = []

@@ -27,7 +27,7 @@ from pipeline.checks import CheckConfig, check_html
 from pipeline.errors import PipelineError
 from pipeline.facts import parse
 from pipeline.importing.files import import_bytes
-from pipeline.readability import split_sentences
+from pipeline.readability_scores import split_sentences
 from pipeline.snippets import ELLIPSIS, fit, limits_for, measure
 from pipeline.textmetrics import (
     DESCRIPTION_SIZE_PX,

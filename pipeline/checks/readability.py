@@ -1,7 +1,7 @@
 """READ2xx: readability of the visible main text, in the page's language.
 
 Rules read the main-content blocks of `PageFacts`. Sentences come from
-`pipeline.readability.segment` (via `PageFacts.sentences`), which splits each
+`pipeline.readability_scores.segment` (via `PageFacts.sentences`), which splits each
 block on its own, so a heading, list item, table cell or FAQ question is never
 glued onto a neighbouring sentence; scores are `PageFacts.readability`.
 
@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from pydantic import Field, model_validator
 
-from pipeline import readability as rd
+from pipeline import readability_scores as rd
 from pipeline.checks.registry import Family, Options, Problem
 from pipeline.facts import BlockKind, PageFacts, Pos, TextBlock
 from pipeline.findings import Severity

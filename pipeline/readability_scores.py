@@ -41,6 +41,7 @@ Flesch-Kincaid grade is English-only; see :func:`supported_metrics`.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import re
 import sys
@@ -53,14 +54,44 @@ from types import MappingProxyType, ModuleType
 from typing import Final
 
 import pyphen
-import textstat.backend.counts._count_syllables as _ts_count_syllables_module
-import textstat.backend.utils._get_cmudict as _ts_get_cmudict_module
-from textstat.backend import counts as ts_counts
-from textstat.backend.selections import list_words
-from textstat.backend.utils import get_lang_cfg, get_lang_root
-from textstat.backend.utils.constants import LANG_CONFIGS
 
 from pipeline import segmentation as _segmentation
+
+
+def _without_nltk() -> contextlib.AbstractContextManager[None]:
+    """While textstat imports, stand a placeholder in for `nltk`.
+
+    textstat 0.7.13 imports nltk at module level in one place only,
+    `textstat.backend.utils._get_cmudict`, whose `get_cmudict` this module
+    replaces below (so nltk is never called). Importing the real nltk costs
+    1-3 s of start-up (it imports scipy when installed). The placeholder is
+    removed right after, so other code that imports nltk gets the real one.
+    """
+
+    @contextlib.contextmanager
+    def placeholder() -> Iterator[None]:
+        if "nltk" in sys.modules or "textstat" in sys.modules:
+            yield
+            return
+        stub = ModuleType("nltk", "placeholder: seo-pipeline never calls nltk")
+        sys.modules["nltk"] = stub
+        try:
+            yield
+        finally:
+            if sys.modules.get("nltk") is stub:
+                del sys.modules["nltk"]
+
+    return placeholder()
+
+
+with _without_nltk():
+    import textstat.backend.counts._count_syllables as _ts_count_syllables_module
+    import textstat.backend.utils._get_cmudict as _ts_get_cmudict_module
+    from textstat.backend import counts as ts_counts
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_lang_cfg, get_lang_root
+    from textstat.backend.utils.constants import LANG_CONFIGS
+
 
 __all__ = [
     "ALL_KINDS",

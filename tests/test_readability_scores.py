@@ -1,4 +1,4 @@
-"""Tests for pipeline.readability: offline syllables, segmentation, scores."""
+"""Tests for pipeline.readability_scores: offline syllables, segmentation, scores."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pyphen
 import pytest
 from textstat.backend import counts, metrics
 
-from pipeline import readability as rd
+from pipeline import readability_scores as rd
 from pipeline import segmentation as seg
 
 REPO = Path(__file__).resolve().parent.parent
@@ -115,7 +115,7 @@ def test_every_textstat_binding_uses_our_table() -> None:
     assert consumer.get_cmudict("de") is None  # same language rule as textstat
     for name, module in list(sys.modules.items()):
         if name.startswith("textstat") and hasattr(module, "get_cmudict"):
-            assert module.get_cmudict.__module__ == "pipeline.readability", name
+            assert module.get_cmudict.__module__ == "pipeline.readability_scores", name
 
 
 def _refuse(*args: Any, **kwargs: Any) -> Any:
@@ -161,7 +161,7 @@ class Untouchable:
 nltk.corpus.cmudict = Untouchable()
 
 from textstat.backend import metrics
-from pipeline import readability as rd
+from pipeline import readability_scores as rd
 raw = open(sys.argv[1], encoding="utf-8").read()
 print(repr(metrics.flesch_reading_ease(raw, "en_US")))
 print(rd.score(rd.split_sentences(raw), "en").sentence_count)
