@@ -131,3 +131,38 @@ def test_console_script_and_module_entry_points(project: Path) -> None:
 def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "--no-such-flag"]) == 2
     assert "No such option" in capsys.readouterr().err
+
+
+def test_version_and_help_load_neither_rules_nor_textstat() -> None:
+    """Start-up cost is import cost: `--version`, `--help` never import the checks."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from pipeline.cli import main\n"
+        "for args in (['--version'], ['--help'], ['check', '--help']):\n"
+        "    try: main(args)\n"
+        "    except SystemExit: pass\n"
+        "heavy = [m for m in ('pipeline.checks', 'textstat', 'nltk', 'jinja2', 'lxml')"
+        " if m in sys.modules]\n"
+        "print(heavy)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_the_checks_never_import_nltk() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, pipeline.checks as c\n"
+        "c.check_html('<html lang=en><title>A title</title><p>Some words here.</p>')\n"
+        "print([m for m in ('nltk', 'scipy') if m in sys.modules])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
