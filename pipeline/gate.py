@@ -62,6 +62,10 @@ class GateOptions:
     profile: str | None = None
     limits: Mapping[str, int] = dataclasses.field(default_factory=dict)
     """Quick-gate values by length-family option (`description-max-chars`)."""
+    statistics: bool = False
+    """Counts per rule (`--statistics`)."""
+    github_max_annotations: int = 10
+    """Annotations per severity in the github format."""
 
     @property
     def report_on_stdout(self) -> bool:
@@ -212,10 +216,25 @@ def apply_gate(
         generated_at=now() if gate.timestamps else None,
         color=color and gate.format == "text" and gate.output is None,
         summary_only=quiet and gate.format == "text",
+        statistics=gate.statistics,
+        github_max_annotations=gate.github_max_annotations,
     )
-    report = render(gate.format, shown, context)
-    if output is not None:
-        write_report(output, report)
+    if gate.format == "html" and output is not None:  # an index and page files
+        from pipeline.report.htmlfiles import write_beside
+
+        report = write_beside(output, shown, context, inputs)
+    else:
+        report = render(gate.format, shown, context)
+        if output is not None:
+            write_report(output, report)
+    if gate.format == "github":
+        from pipeline.report.github import append_step_summary
+
+        append_step_summary(shown)
+    if gate.statistics and gate.format not in ("text", "json"):
+        from pipeline.report.statistics import rule_statistics, statistics_table
+
+        notes.append(statistics_table(rule_statistics(shown.findings)).rstrip("\n"))
     crashes = tuple(
         f"{c.path}: {c.code}: internal error in {c.rule}: {c.error}"
         for c in result.crashes

@@ -69,6 +69,15 @@ def gate_options(command: F) -> F:
                      help="Rules not to run (added to the configured ignore)."),
         click.option("--profile", "gate_profile", type=click.Choice(sorted(PROFILES)),
                      help="Threshold profile."),
+        click.option("--statistics", "gate_statistics", is_flag=True,
+                     help="Counts per rule (code, name, severity, findings, pages), "
+                     "most frequent first: a table instead of the findings (text), a "
+                     "statistics array (json), else a table on the terminal."),
+        click.option("--github-max-annotations", "gate_github_max_annotations",
+                     type=click.IntRange(min=0), default=10, show_default=True,
+                     metavar="N", help="With --format github: annotations per "
+                     "severity, errors first (GitHub shows 10 errors and 10 warnings "
+                     "per step); one last notice counts the rest."),
     ]  # fmt: skip
     options += [
         click.option(

@@ -25,6 +25,12 @@ class ReportContext:
     """Colour for a terminal (text format only)."""
     summary_only: bool = False
     """Only the summary line (text format, `--quiet`)."""
+    statistics: bool = False
+    """Counts per rule (`--statistics`): the text format prints them instead
+    of the findings, the JSON report adds a `statistics` array."""
+    github_max_annotations: int = 10
+    """Annotations per severity in the github format (GitHub shows 10 errors
+    and 10 warnings per step); the rest are counted in one last notice."""
 
     @property
     def fail_on(self) -> Severity | None:

@@ -314,14 +314,14 @@ def _index(
 def _page_counts(views: Sequence[PageView]) -> list[tuple[str, str, int]]:
     """(filter value, label, pages) for the overview and the severity filter."""
     return [
-        ("error", "pages with errors", sum(1 for v in views if v.counts["error"])),
+        ("error", "with errors", sum(1 for v in views if v.counts["error"])),
         (
             "warning",
-            "pages with warnings",
+            "with warnings",
             sum(1 for v in views if v.counts["warning"]),
         ),
-        ("info", "pages with info", sum(1 for v in views if v.counts["info"])),
-        ("clean", "pages without findings", sum(1 for v in views if not v.findings)),
+        ("info", "with info", sum(1 for v in views if v.counts["info"])),
+        ("clean", "without findings", sum(1 for v in views if not v.findings)),
     ]
 
 

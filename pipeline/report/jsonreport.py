@@ -93,10 +93,15 @@ def summary(result: CheckResult) -> dict[str, int]:
 
 def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str:
     """The whole report as indented JSON (UTF-8 text, not ASCII-escaped)."""
-    document = {
+    document: dict[str, Any] = {
         "version": VERSION,
         "pages": [page_summary(p) for p in result.pages],
         "findings": [finding_dict(f) for f in result.findings],
         "summary": summary(result),
     }
+    if context.statistics:
+        from pipeline.report.statistics import rule_statistics
+
+        stats = rule_statistics(result.findings)
+        document["statistics"] = [s.as_dict() for s in stats]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -115,7 +115,11 @@ def render(result: CheckResult, context: ReportContext = DEFAULT_CONTEXT) -> str
         highlight=False,
         soft_wrap=True,
     )
-    if not context.summary_only:
+    if context.statistics and not context.summary_only:
+        from pipeline.report.statistics import rule_statistics, statistics_table
+
+        console.print(Text(statistics_table(rule_statistics(result.findings))))
+    elif not context.summary_only:
         judged = _judged_with(result, context)
         for path, group in groupby(result.findings, key=lambda f: f.path):
             console.print(Text(path, style="bold underline"))
