@@ -391,6 +391,20 @@ def test_report_is_valid_html(tmp_path: Path) -> None:
     assert errors == [], json.dumps(errors, indent=2)
 
 
+@pytest.mark.vnu
+def test_linked_files_are_valid_html(tmp_path: Path) -> None:
+    from pipeline.report.htmlfiles import write_beside
+    from tests.test_vnu import vnu
+
+    config, checks = bundled()
+    index = tmp_path / "report.html"
+    write_beside(index, checks, ReportContext(config.checks))
+    paths = [index, *sorted((tmp_path / "report_files").glob("*.html"))]
+    assert len(paths) == 4
+    errors = [m for m in vnu(paths) if m.get("type") == "error"]
+    assert errors == [], json.dumps(errors, indent=2)
+
+
 def test_check_command_writes_an_html_report(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
@@ -404,5 +418,31 @@ def test_check_command_writes_an_html_report(tmp_path: Path) -> None:
     )
     assert result.exit_code in (0, 1), result.output
     soup = doc(out.read_text(encoding="utf-8"))
+    assert sections(soup) == []
+    link = soup.select_one("#overview-table tbody th a")
+    assert link is not None and link["href"] == "report_files/1.html"
+    details = doc((tmp_path / "report_files" / "1.html").read_text(encoding="utf-8"))
+    assert len(sections(details)) == 1
+    assert details.select_one(".serp-title").get_text().endswith("…")
+    assert details.select_one("nav a")["href"] == "../report.html"
+    stale = tmp_path / "report_files" / "7.html"  # from an earlier, larger run
+    stale.write_text("old", encoding="utf-8")
+    keep = tmp_path / "report_files" / "notes.txt"
+    keep.write_text("mine", encoding="utf-8")
+    CliRunner().invoke(cli, ["check", str(page), "--format", "html", "-o", str(out)])
+    assert not stale.exists() and keep.exists()
+
+
+def test_check_command_prints_one_document_to_stdout(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(title=LONG_TITLE, description=DESCRIPTION), "utf-8")
+    result = CliRunner().invoke(cli, ["check", str(page), "--format", "html"])
+    assert result.exit_code in (0, 1), result.output
+    soup = doc(result.stdout)
     assert len(sections(soup)) == 1
-    assert soup.select_one(".serp-title").get_text().endswith("…")
+    assert soup.select_one("#overview-table tbody th a")["href"] == "#page-1"
+    assert not (tmp_path / "report_files").exists()

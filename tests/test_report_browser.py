@@ -238,15 +238,14 @@ def test_text_contrast_is_at_least_wcag_aa(browser: Any, tmp_path: Path) -> None
 def test_every_control_is_reachable_by_tab(browser: Any, tmp_path: Path) -> None:
     html, _ = bundled_report()
     page = open_report(browser, html, tmp_path).page
-    controls = "a[href], button, summary"
+    kinds = ["a[href]", "button:not(:disabled)", "summary", "select", "input"]
+    controls = ", ".join(kinds)
     total = page.locator(controls).count()
     assert total > 10
     for _ in range(total):
         page.keyboard.press("Tab")
         page.evaluate("document.activeElement.dataset.tabbed = 'yes'")
-    reached = page.locator(
-        "a[href][data-tabbed], button[data-tabbed], summary[data-tabbed]"
-    )
+    reached = page.locator(", ".join(f"{kind}[data-tabbed]" for kind in kinds))
     assert reached.count() == total
     first = page.locator("[data-tabbed]").first
     assert first.get_attribute("class") == "skip"  # the skip link comes first
