@@ -97,6 +97,9 @@ class Article(StrictModel):
     """The meta description. Derived from the intro when omitted."""
     description_claimed_length: int | None = Field(default=None, ge=0)
     """A length the draft claims for its description (kept so checks can test it)."""
+    description_original: str | None = None
+    """The writer's description as it was before `seo-pipeline fix` fitted it
+    to the snippet budget: kept so no word is lost; never published."""
     slug: str | None = None
     """URL path segment (lowercase, digits, hyphens). Derived from the title."""
     lang: str | None = None

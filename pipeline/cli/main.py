@@ -128,6 +128,43 @@ def check(paths: tuple[Path, ...], config_path: Path | None, gate: GateOptions,
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@config_option
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a unified diff of the fixes and change nothing (exit 1 when "
+              "there is something to fix).")  # fmt: skip
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also apply fixes that change words beyond the description "
+              "(a fitted seo_title for an over-long title).")  # fmt: skip
+def fix(paths: tuple[Path, ...], config_path: Path | None, show_diff: bool,
+        unsafe_fixes: bool) -> None:  # fmt: skip
+    """Write safe fixes into content files (default: the content folder).
+
+    Fits over-budget descriptions (the original is kept in
+    `description_original`), removes false `description_claimed_length`
+    claims and shifts headings that skip a level. Markdown with YAML front
+    matter and YAML files only.
+    """
+    from pipeline.config import load_config
+    from pipeline.fix import fix_lines, note_lines, plan_fixes, write_fixes
+
+    config = load_config(config_path)
+    targets = list(paths) or [config.site.content_dir]
+    plan = plan_fixes(targets, config.checks, unsafe=unsafe_fixes,
+                      limits=config.site.limits)  # fmt: skip
+    if show_diff:
+        for file in plan.changed:
+            click.echo(file.diff(), nl=False)
+    else:
+        write_fixes(plan)
+    for line in note_lines(plan):
+        click.echo(line, err=True)
+    for line in fix_lines(plan, diff=show_diff):
+        click.echo(line, err=show_diff)
+    sys.exit(1 if show_diff and plan.changed else 0)
+
+
+@cli.command()
 @click.argument("codes", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
               default="text", show_default=True, help="Output format.")  # fmt: skip
