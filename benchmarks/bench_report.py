@@ -43,6 +43,10 @@ FILTER_JS = """() => {
 }"""
 
 
+def _size(content: str | bytes) -> int:
+    return len(content if isinstance(content, bytes) else content.encode())
+
+
 def measure(n: int, browser: object) -> dict[str, float | int | str]:
     started = time.perf_counter()
     result = scaled_result(n)
@@ -55,7 +59,10 @@ def measure(n: int, browser: object) -> dict[str, float | int | str]:
         for f in files:
             target = root / f.rel_path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f.content, encoding="utf-8")
+            content = f.content
+            target.write_bytes(
+                content if isinstance(content, bytes) else content.encode()
+            )
         index = root / files[0].rel_path
         page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
         errors: list[str] = []
@@ -81,8 +88,8 @@ def measure(n: int, browser: object) -> dict[str, float | int | str]:
         "fixture_s": round(made, 1),
         "output_files_s": round(written_s, 1),
         "files": len(files),
-        "index_MB": round(len(files[0].content.encode()) / 1e6, 2),
-        "all_MB": round(sum(len(f.content.encode()) for f in files) / 1e6, 1),
+        "index_MB": round(_size(files[0].content) / 1e6, 2),
+        "all_MB": round(sum(_size(f.content) for f in files) / 1e6, 1),
         "load_ms": round(timing["load"]),
         "fcp_ms": round(timing["fcp"] or 0),
         "goto_wall_ms": round(wall_s * 1000),

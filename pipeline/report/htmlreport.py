@@ -241,7 +241,8 @@ def output_files(
             previous=names[i - 1] if i else "",
             next=names[i + 1] if i + 1 < len(names) else "",
         )
-        files.append(OutputFile(posixpath.join(pages, names[i]), html))
+        # UTF-8 bytes: half the memory of a str with any character past U+00FF
+        files.append(OutputFile(posixpath.join(pages, names[i]), html.encode()))
     return files
 
 
