@@ -269,3 +269,21 @@ def check(
     result = check_pages(pages, config.checks)
     notes = tuple(str(problem) for problem in found.skipped)
     return dataclasses.replace(result, notes=notes) if notes else result
+
+
+def check_stdin(
+    html: bytes,
+    path: str = "-",
+    config: Config | str | Path | None = None,
+    *,
+    keyphrase: str | None = None,
+) -> CheckResult:
+    """Check one page given as bytes (`check -` reads standard input).
+
+    `path` names it in findings, reports and `per-file-ignores`
+    (`--stdin-filename`); the file itself is never read.
+    """
+    from pipeline.pagemeta import NO_META
+
+    meta = NO_META.with_keyphrase(keyphrase)
+    return check_pages([PageInput(path, html, meta)], as_config(config).checks)

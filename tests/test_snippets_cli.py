@@ -23,7 +23,7 @@ DESCRIPTION = (
 
 def meta(*args: str, stdin: str | None = None) -> str:
     result = CliRunner().invoke(cli, ["meta", *args], input=stdin)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code in (0, 1), result.output  # 1: does not fit
     return result.output
 
 
@@ -118,7 +118,7 @@ def test_installed_command(fmt: str) -> None:
         check=False,
         timeout=60,
     )
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # the text does not fit
     assert "199" in proc.stdout
 
 

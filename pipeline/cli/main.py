@@ -107,20 +107,33 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
 @gate_options
 @click.option("--keyphrase",
               help="Focus keyphrase for every page (enables the KEY7xx rules).")  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="With `-` (HTML on standard input): the path findings name.")  # fmt: skip
 def check(paths: tuple[Path, ...], config_path: Path | None, gate: GateOptions,
-          keyphrase: str | None) -> None:  # fmt: skip
-    """Check HTML pages (files, or folders searched for *.html)."""
+          keyphrase: str | None, quiet: bool, stdin_filename: str | None) -> None:  # fmt: skip
+    """Check HTML pages (files, or folders searched for *.html; `-` reads stdin)."""
     from pipeline.config import load_config
     from pipeline.gate import apply_gate, effective_config
     from pipeline.run import check as run_check
+    from pipeline.run import check_stdin
 
     if not paths:
         raise click.UsageError("give at least one HTML file or folder")
+    stdin = Path("-") in paths
+    if stdin and len(paths) > 1:
+        raise click.UsageError("`-` (standard input) cannot be combined with other paths")
+    if stdin_filename is not None and not stdin:
+        raise click.UsageError("--stdin-filename needs `-` (HTML on standard input)")
     config = load_config(config_path)
     config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
-    result = run_check(paths, config, keyphrase=keyphrase)
+    if stdin:
+        data = click.get_binary_stream("stdin").read()
+        result = check_stdin(data, stdin_filename or "-", config, keyphrase=keyphrase)
+    else:
+        result = run_check(paths, config, keyphrase=keyphrase)
     outcome = apply_gate(
-        result, gate, config.checks, color=use_color(gate),
+        result, gate, config.checks, quiet=quiet, color=use_color(gate),
         extra_inputs=[*paths, *filter(None, [config.source])],
     )  # fmt: skip
     emit(outcome, gate, result.notes)
@@ -210,11 +223,15 @@ def rules(codes: tuple[str, ...], fmt: str) -> None:
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="Output format.")  # fmt: skip
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when the text does not fit.")  # fmt: skip
 def meta(text: str, kind: Kind, profile: str | None, config_path: Path | None,
-         do_fit: bool, keyphrase: str | None, fmt: str) -> None:  # fmt: skip
+         do_fit: bool, keyphrase: str | None, fmt: str, exit_zero: bool) -> None:  # fmt: skip
     """Measure TEXT in characters and pixels and show it as a result page cuts it.
 
-    TEXT `-` reads the text from standard input.
+    TEXT `-` reads the text from standard input. Exits 1 when TEXT does not
+    fit its character or pixel budget (also with --fit), so scripts can gate
+    on it; --exit-zero turns that off.
     """
     from pipeline.config import load_config
     from pipeline.profiles import limits_for
@@ -233,6 +250,7 @@ def meta(text: str, kind: Kind, profile: str | None, config_path: Path | None,
         fitted = measure(fit(text, kind, limits, keyphrase), kind, limits)
     render = render_json if fmt == "json" else render_text
     click.echo(render(measured, fitted, limits.profile))
+    sys.exit(0 if measured.fits or exit_zero else 1)
 
 
 @cli.command()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -95,9 +96,14 @@ def gate_options(command: F) -> F:
     return cast(F, decorated)
 
 
-def use_color(gate: GateOptions) -> bool:
-    """Colour only for a text report on a terminal."""
-    return gate.output is None and gate.format == "text" and sys.stdout.isatty()
+def use_color(gate: GateOptions, environ: Mapping[str, str] | None = None) -> bool:
+    """Colour only for a text report on standard output: on a terminal, or
+    whenever `FORCE_COLOR` is set (non-empty); never when `NO_COLOR` is set
+    (non-empty, https://no-color.org), which wins."""
+    env = os.environ if environ is None else environ
+    if gate.output is not None or gate.format != "text" or env.get("NO_COLOR"):
+        return False
+    return bool(env.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def emit(outcome: GateOutcome, gate: GateOptions, notes: tuple[str, ...] = ()) -> None:
@@ -110,8 +116,8 @@ def emit(outcome: GateOutcome, gate: GateOptions, notes: tuple[str, ...] = ()) -
     if outcome.written_to is not None:
         click.echo(outcome.summary)
         click.echo(f"Wrote the {gate.format} report to {outcome.written_to}.")
-    elif gate.format == "text":
-        click.echo(outcome.report, nl=False)
+    elif gate.format == "text":  # click strips colour off a pipe unless forced
+        click.echo(outcome.report, nl=False, color=use_color(gate) or None)
     else:
         click.echo(outcome.report, nl=False)
         click.echo(outcome.summary, err=True)
