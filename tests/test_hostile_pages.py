@@ -108,6 +108,24 @@ def test_one_crashing_page_is_recorded_and_the_run_goes_on(
     assert result.pages[1].facts.path == "b.html"
 
 
+def test_crash_isolated_in_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With many pages the checks run in worker processes: same isolation."""
+    real_parse = runner.parse
+
+    def parse_or_crash(html: str | bytes, **kwargs: object) -> object:
+        if kwargs.get("path") == "p-13.html":
+            raise MemoryError("pretend the page was too much")
+        return real_parse(html, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "parse", parse_or_crash)
+    count = runner.PARALLEL_MIN_PAGES + 6
+    pages = [PageInput(f"p-{i}.html", GOOD) for i in range(count)]
+    result = check_pages(pages, CheckConfig(jobs=2))
+    assert result.checked == count
+    assert [(c.path, c.code) for c in result.crashes] == [("p-13.html", "META591")]
+    assert sum(f.code == "META591" for f in result.findings) == 1
+
+
 def test_page_over_max_page_bytes_is_reported_not_parsed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
