@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
@@ -192,8 +192,8 @@ def render(
     default, so the same input gives the same bytes).
     """
     views = _views(result, context.config)
-    hrefs = [f"#{view.anchor}" for view in views]
-    return _index(result, context, views, hrefs, title=title, inline=True)
+    rows = [_row(n, v, f"#{v.anchor}") for n, v in enumerate(views, 1)]
+    return _index(result, context, rows, views, title=title)
 
 
 def output_files(
@@ -204,46 +204,39 @@ def output_files(
     pages: str | None = None,
     title: str = TITLE,
 ) -> list[OutputFile]:
-    """The report as linked files: `index`, then one file per page and a
-    stylesheet in the folder `pages` (default: `pages/` beside the index).
+    """The report as linked files: `index`, then a stylesheet and one file per
+    page in the folder `pages` (default: `pages/` beside the index).
 
     Paths are relative to one folder (the output folder for `build`), with
     `/` separators; the index links its pages by relative URLs, so the files
-    can be moved together.
+    can be moved together. Each page's view is dropped once its file and
+    index row are made, so memory holds the files, not every view.
     """
     folder = posixpath.dirname(index)
     pages = pages if pages is not None else posixpath.join(folder, PAGES_FOLDER)
     to_pages = _relative(pages, folder)
     to_index = _relative(index, pages)
-    views = _views(result, context.config)
-    names = [f"{n}.html" for n in range(1, len(views) + 1)]
     template = _template("report/page.html")
-    files = [
-        OutputFile(
-            index,
-            _index(
-                result,
-                context,
-                views,
-                [posixpath.join(to_pages, name) for name in names],
-                title=title,
-                inline=False,
-            ),
-        ),
-        OutputFile(posixpath.join(pages, STYLESHEET), stylesheet()),
-    ]
-    for i, view in enumerate(views):
+    reading = _reading_options(context.config)
+    findings = by_page(result.findings)
+    count = len(result.pages)
+    rows: list[list[Any]] = []
+    files = [OutputFile(posixpath.join(pages, STYLESHEET), stylesheet())]
+    for n, report in enumerate(result.pages, 1):
+        view = _page(n, report, findings.get(report.path, ()), context.config, reading)
+        name = f"{n}.html"
+        rows.append(_row(n, view, posixpath.join(to_pages, name)))
         html = template.render(
             p=view,
             title=title,
             stylesheet=STYLESHEET,
             index=to_index,
-            previous=names[i - 1] if i else "",
-            next=names[i + 1] if i + 1 < len(names) else "",
+            previous=f"{n - 1}.html" if n > 1 else "",
+            next=f"{n + 1}.html" if n < count else "",
         )
         # UTF-8 bytes: half the memory of a str with any character past U+00FF
-        files.append(OutputFile(posixpath.join(pages, names[i]), html.encode()))
-    return files
+        files.append(OutputFile(posixpath.join(pages, name), html.encode()))
+    return [OutputFile(index, _index(result, context, rows, (), title=title)), *files]
 
 
 def page_files_folder(report_name: str) -> str:
@@ -281,30 +274,28 @@ def _views(result: CheckResult, config: CheckConfig) -> list[PageView]:
 def _index(
     result: CheckResult,
     context: ReportContext,
-    views: Sequence[PageView],
-    hrefs: Sequence[str],
+    rows: list[list[Any]],
+    inline: Sequence[PageView],
     *,
     title: str,
-    inline: bool,
 ) -> str:
+    """The index; `inline`: the pages whose details follow (single document)."""
     config, generated_at = context.config, context.generated_at
     stats = rule_statistics(result.findings)
     position = {s.code: i for i, s in enumerate(stats)}
-    rows = [
-        _row(n, v, href, position)
-        for n, (v, href) in enumerate(zip(views, hrefs, strict=True), 1)
-    ]
+    for row in rows:  # rule codes → indexes into `rules`
+        row[-1] = sorted(position[code] for code in row[-1] if code in position)
     totals = {s.label: result.count(s) for s in sorted(Severity, reverse=True)}
     return _template("report.html").render(
         title=title,
-        pages=views if inline else (),
+        pages=inline,
         rows=rows,
         rows_shown=min(PAGE_SIZE, len(rows)),
         page_size=PAGE_SIZE,
         data={"rules": [s.code for s in stats], "rows": rows},
         rules=stats,
         advice={s.code: advice(s.code) for s in stats},
-        page_counts=_page_counts(views),
+        page_counts=_page_counts(rows),
         limits=config.snippet_limits,
         totals=totals,
         checked=result.checked,
@@ -312,17 +303,13 @@ def _index(
     )
 
 
-def _page_counts(views: Sequence[PageView]) -> list[tuple[str, str, int]]:
+def _page_counts(rows: Sequence[Sequence[Any]]) -> list[tuple[str, str, int]]:
     """(filter value, label, pages) for the overview and the severity filter."""
     return [
-        ("error", "with errors", sum(1 for v in views if v.counts["error"])),
-        (
-            "warning",
-            "with warnings",
-            sum(1 for v in views if v.counts["warning"]),
-        ),
-        ("info", "with info", sum(1 for v in views if v.counts["info"])),
-        ("clean", "without findings", sum(1 for v in views if not v.findings)),
+        ("error", "with errors", sum(1 for r in rows if r[12])),
+        ("warning", "with warnings", sum(1 for r in rows if r[13])),
+        ("info", "with info", sum(1 for r in rows if r[14])),
+        ("clean", "without findings", sum(1 for r in rows if not r[11])),
     ]
 
 
@@ -330,14 +317,12 @@ def _px(value: float) -> float:
     return round(value, 1)
 
 
-def _row(
-    number: int, view: PageView, href: str, position: Mapping[str, int]
-) -> list[Any]:
+def _row(number: int, view: PageView, href: str) -> list[Any]:
     """One page in the pages table, as JSON and as the template's first rows:
 
     `[n, path, href, title chars, title px, title flags, description chars,
     description px, description flags, reading ease, grade, findings, errors,
-    warnings, info, [rule indexes]]`; flags: 1 over in characters, 2 over in
+    warnings, info, [rule codes, made indexes into the rules by `_index`]]`; flags: 1 over in characters, 2 over in
     pixels; a missing title or description has null figures.
     """
     row: list[Any] = [number, view.path, href]
@@ -352,9 +337,7 @@ def _row(
     row.append(None if r is None or r.grade is None else round(r.grade, 1))
     row.append(len(view.findings))
     row += [view.counts["error"], view.counts["warning"], view.counts["info"]]
-    row.append(
-        sorted({position[v.f.code] for v in view.findings if v.f.code in position})
-    )
+    row.append(sorted({v.f.code for v in view.findings}))  # indexes in `_index`
     return row
 
 
