@@ -112,12 +112,62 @@ PARALLEL_MIN_PAGES = 64
 """Below this many pages, worker start-up costs more than it saves."""
 
 
-def check_pages(pages: Sequence[PageInput], config: CheckConfig) -> CheckResult:
+class PageCache:
+    """The page-rule outcome of each page, for a caller that checks one site
+    again and again (`seo-pipeline serve`): a page whose path, HTML and meta
+    are unchanged is not parsed or checked again; the site rules still run on
+    every page. One cache serves one `CheckConfig`; the latest version of
+    each path is kept."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[PageInput, _Page]] = {}
+
+    def run(
+        self, pages: Sequence[PageInput], config: CheckConfig, rules: list[Rule]
+    ) -> list[_Page]:
+        """Page-rule states for `pages`, from the cache where it has them."""
+        hits = {id(p): self._pages.get(p.path) for p in pages}
+        missing = [
+            p
+            for p in pages
+            if (hit := hits[id(p)]) is None
+            or hit[0].html != p.html
+            or hit[0].meta != p.meta
+        ]
+        for page, state in zip(
+            missing, _run_pages(missing, config, rules), strict=True
+        ):
+            self._pages[page.path] = (page, state)
+        keep = {p.path for p in pages}
+        for path in [path for path in self._pages if path not in keep]:
+            del self._pages[path]
+        return [_copy(self._pages[p.path][1]) for p in pages]
+
+
+def _copy(state: _Page) -> _Page:
+    """A fresh copy for the site rules to add to (facts are immutable)."""
+    return _Page(
+        state.facts,
+        list(state.ignores),
+        list(state.findings),
+        list(state.run),
+        dict(state.skipped),
+        list(state.crashes),
+    )
+
+
+def check_pages(
+    pages: Sequence[PageInput],
+    config: CheckConfig,
+    *,
+    cache: PageCache | None = None,
+) -> CheckResult:
     """Check pages with the configured rules; findings sorted for reports.
 
     Page rules run page by page, in worker processes when there are many
     pages and `jobs` allows (each page is still parsed exactly once); site
-    rules then run once over all pages' facts.
+    rules then run once over all pages' facts. With a `cache`, only pages
+    that changed since its last run are parsed and checked.
     """
     started = time.perf_counter()
     selected = [
@@ -125,7 +175,10 @@ def check_pages(pages: Sequence[PageInput], config: CheckConfig) -> CheckResult:
     ]
     page_rules = sorted((r for r in selected if not r.site), key=lambda r: r.order)
     site_rules = sorted((r for r in selected if r.site), key=lambda r: r.order)
-    states = _run_pages(pages, config, page_rules)
+    if cache is None:
+        states = _run_pages(pages, config, page_rules)
+    else:
+        states = cache.run(pages, config, page_rules)
     by_facts = {id(s.facts): (p, s) for p, s in zip(pages, states, strict=True)}
     all_facts = [s.facts for s in states]
     for rule in site_rules:

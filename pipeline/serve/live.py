@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.checks.runner import PageCache, PageInput, check_pages
 from pipeline.config import Config
 from pipeline.derive import derive_page
 from pipeline.errors import ContentError, PipelineError, Problem
@@ -31,7 +32,7 @@ from pipeline.paths import display_path
 from pipeline.render import RenderedPage, environment, render_page
 from pipeline.report.context import ReportContext
 from pipeline.report.htmlreport import output_files
-from pipeline.run import run_checks, site_files
+from pipeline.run import site_files
 from pipeline.serve.hub import Hub
 from pipeline.sources import content_files, load_articles
 from pipeline.static import static_files
@@ -45,6 +46,8 @@ from pipeline.write import (
 )
 
 Log = Callable[[str], None]
+CHECK_DELAY_S = 0.3
+"""The checks start once no page has changed for this long."""
 REPORT_FOLDER = "_report/"
 """Where `build` writes the HTML report (`pipeline.report.htmlreport`)."""
 
@@ -103,11 +106,12 @@ class LiveSite:
         self._page_paths: set[str] = set()
         self._lock = threading.RLock()
         self._write_lock = threading.Lock()
-        self._generation = 0
+        self._changed_at = 0.0
         self._check = check
         self._check_wanted = threading.Event()
         self._stopping = threading.Event()
         self._checker: threading.Thread | None = None
+        self._cache: tuple[Config | None, PageCache] = (None, PageCache())
 
     # -- what the HTTP server reads -------------------------------------------
 
@@ -184,7 +188,7 @@ class LiveSite:
                     changed = early
             self._problems = tuple(problems)
             if changed:
-                self._generation += 1
+                self._changed_at = time.monotonic()
                 self._check_wanted.set()
         self._tell(problems, [rel for rel in changed if rel not in early])
         written = None
@@ -338,6 +342,10 @@ class LiveSite:
             if self._stopping.is_set():
                 return
             self._check_wanted.clear()
+            # Let the browser fetch the new page first, and a burst of saves settle.
+            while time.monotonic() - self._changed_at < CHECK_DELAY_S:
+                if self._stopping.wait(CHECK_DELAY_S):
+                    return
             try:
                 self._run_checks()
             except Exception as exc:  # a bug: say so, keep serving
@@ -345,19 +353,33 @@ class LiveSite:
 
     def _run_checks(self) -> None:
         with self._lock:
-            config, generation = self.config, self._generation
+            config = self.config
             pages = self.pages()
         if config is None:
             return
         started = time.perf_counter()
-        serial = config.model_copy(
-            update={"checks": config.checks.model_copy(update={"jobs": 1})}
-        )
-        result = run_checks(pages, serial)
+        if self._cache[0] is not config:  # one cache per config
+            self._cache = (config, PageCache())
+        # In this process: worker processes forked from a threaded server
+        # could inherit a held lock. Only changed pages are checked again.
+        checks = config.checks.model_copy(update={"jobs": 1})
+        inputs = [
+            PageInput(
+                path=display_path(
+                    config.site.output_dir / r.page.rel_path, config.root
+                ),
+                html=r.html,
+                meta=r.page.meta,
+            )
+            for r in pages
+        ]
+        result = check_pages(inputs, checks, cache=self._cache[1])
         report = output_files(result, ReportContext(config.checks))
         with self._lock:
-            if generation != self._generation or self._stopping.is_set():
-                return  # pages changed meanwhile: the next run reports them
+            if self._stopping.is_set():
+                return
+            # Pages that changed meanwhile are reported by the next run
+            # (`_check_wanted` is set again); this report is still newer.
             self._report = list(report)
             changed = self._set_files(self.pages())
         counts = Counter(f.severity.name.lower() for f in result.findings)
