@@ -38,6 +38,7 @@ import yaml
 
 from pipeline.checks.config import CheckConfig
 from pipeline.checks.registry import REGISTRY, is_selected
+from pipeline.config import Config
 from pipeline.errors import ContentError, PipelineError, Problem
 from pipeline.limits import Limits
 from pipeline.paths import display_path
@@ -138,6 +139,7 @@ def plan_fixes(
     unsafe: bool = False,
     limits: Limits | None = None,
     root: Path | None = None,
+    shift_headings: int = 0,
 ) -> FixPlan:
     """The fixes of every content file under `paths` (files or folders).
 
@@ -165,13 +167,34 @@ def plan_fixes(
     for path in targets:
         try:
             files.append(
-                fix_file(path, checks, unsafe=unsafe, limits=limits, root=root)
+                fix_file(
+                    path,
+                    checks,
+                    unsafe=unsafe,
+                    limits=limits,
+                    root=root,
+                    shift_headings=shift_headings,
+                )
             )
         except ContentError as exc:
             problems.extend(exc.problems)
     if problems:
         raise ContentError(problems)
     return FixPlan(tuple(files), tuple(unsupported))
+
+
+def plan_project(
+    paths: Sequence[Path], config: Config, *, unsafe: bool = False
+) -> FixPlan:
+    """:func:`plan_fixes` with a loaded config: its content folder when `paths`
+    is empty, its check settings, limits and `shift-headings`."""
+    return plan_fixes(
+        list(paths) or [config.site.content_dir],
+        config.checks,
+        unsafe=unsafe,
+        limits=config.site.limits,
+        shift_headings=int(getattr(config.site, "shift_headings", 0)),
+    )
 
 
 def _unsupported_reason(path: Path) -> str:
@@ -199,6 +222,7 @@ def fix_file(
     unsafe: bool = False,
     limits: Limits | None = None,
     root: Path | None = None,
+    shift_headings: int = 0,
 ) -> FileFixes:
     """Plan the fixes of one Markdown or YAML content file (nothing is written)."""
     limits = limits or Limits()
@@ -225,7 +249,9 @@ def fix_file(
     record = source.read(path, limits)
     loaded = validate(record, limits)
     doc = _Document.of(path, source.text, markdown=source.markdown)
-    fixes, notes = _find_fixes(doc, record, loaded.article, checks, display)
+    shift = getattr(loaded.article, "shift_headings", None)
+    shift = shift_headings if shift is None else int(shift)
+    fixes, notes = _find_fixes(doc, record, loaded.article, checks, display, shift)
     chosen = [f for f in fixes if unsafe or not f.unsafe]
     skipped = tuple(f for f in fixes if f.unsafe and not unsafe)
     after = raw
@@ -374,6 +400,7 @@ def _find_fixes(
     article: Any,
     checks: CheckConfig,
     display: str,
+    shift: int = 0,
 ) -> tuple[list[Fix], list[str]]:
     limits = checks.snippet_limits
     disabled = list(article.seo_pipeline_disable) + checks.ignored_for(display)
@@ -402,7 +429,7 @@ def _find_fixes(
                 _remove_field(doc, "description_claimed_length", claimed, real)
             )
     if on["HEAD303"]:
-        fixes.extend(_fix_headings(doc, record, article.body))
+        fixes.extend(_fix_headings(doc, record, article.body, shift))
     if on["LEN101"] or on["LEN102"]:
         fix, note = _fix_title(doc, article, limits, display)
         if fix is not None:
@@ -538,7 +565,14 @@ def _plain_ok(text: str) -> bool:
 # --- headings ---------------------------------------------------------------
 
 
-def _fix_headings(doc: _Document, record: Record, body: str) -> list[Fix]:
+def _fix_headings(
+    doc: _Document, record: Record, body: str, shift: int = 0
+) -> list[Fix]:
+    """HEAD303: shift `#` runs so no heading skips a level on the page.
+
+    Levels are the page's (`shift` is `shift-headings`: a `#` is an H2 when
+    it is 1); the H1 is the title, so the first body heading may be an H2.
+    """
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark", {"html": True}).enable(["table"]).parse(body)
@@ -548,13 +582,15 @@ def _fix_headings(doc: _Document, record: Record, body: str) -> list[Fix]:
     for token in tokens:
         if token.type != "heading_open" or token.map is None:
             continue
-        level = int(token.tag[1])
+        level = min(6, int(token.tag[1]) + shift)  # on the page
         if level <= 1:
             stack = [(1, 1)]
             continue
         while stack[-1][0] >= level:
             stack.pop()
-        new = min(level, stack[-1][1] + 1)
+        parent = stack[-1][1]
+        marks = max(1, min(level, parent + 1) - shift)  # `#`s in the Markdown
+        new = min(6, marks + shift)
         stack.append((level, new))
         if new == level or not token.markup.startswith("#"):
             continue
@@ -576,8 +612,9 @@ def _fix_headings(doc: _Document, record: Record, body: str) -> list[Fix]:
             Fix(
                 "HEAD303",
                 doc.text.count("\n", 0, start) + 1,
-                f"heading h{level} → h{new} (the previous level is h{stack[-2][1]})",
-                (Edit(start, start + len(marker), "#" * new),),
+                f"heading `{marker}` → `{'#' * marks}` (h{level} → h{new} "
+                f"under an h{parent})",
+                (Edit(start, start + len(marker), "#" * marks),),
             )
         )
     return fixes

@@ -236,3 +236,14 @@ def test_written_file_keeps_umask_mode(site: Path) -> None:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o640
     assert not [p for p in path.parent.iterdir() if p.name != EXAMPLE.name]
+
+
+def test_heading_levels_count_shift_headings(tmp_path: Path) -> None:
+    """With `shift-headings: 1` a `#` is an H2: `#` then `###` skips (h2 → h4)."""
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: T\n---\n# Two\n\n### Four\n\n## Three\n")
+    fixed = fix_file(path, CheckConfig(), shift_headings=1)
+    assert fixed.after.decode().endswith("# Two\n\n## Four\n\n## Three\n")
+    assert "`###` → `##` (h4 → h3 under an h2)" in fixed.applied[0].message
+    unshifted = fix_file(path, CheckConfig())  # `#` is the H1 then: h1 → h3
+    assert unshifted.after.decode().endswith("# Two\n\n## Four\n\n## Three\n")

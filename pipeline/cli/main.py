@@ -56,11 +56,15 @@ def cli() -> None:
 )
 @click.option("--drafts", "-D", is_flag=True,
               help="Build drafts too (draft: true; Jekyll published: false).")
+@click.option("--on-bad-row", type=click.Choice(["fail", "skip"]), default="fail",
+              show_default=True,
+              help="A dataset row with an error fails the build, or is skipped "
+                   "(listed as a warning) while the other rows build.")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @gate_options
 def build(config_path: Path | None, content_dir: Path | None, output_dir: Path | None,
-          no_check: bool, no_write: bool, force: bool, drafts: bool, quiet: bool,
-          gate: GateOptions) -> None:  # fmt: skip
+          no_check: bool, no_write: bool, force: bool, drafts: bool, on_bad_row: str,
+          quiet: bool, gate: GateOptions) -> None:  # fmt: skip
     """Build content files into HTML pages, sitemap.xml and manifest.json."""
     from pipeline.config import load_config
     from pipeline.gate import apply_gate, effective_config
@@ -70,8 +74,9 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
     config = load_config(config_path).with_dirs(content_dir, output_dir)
     config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
     result = run_build(
-        config, check=not no_check, force=force, write=not no_write, drafts=drafts
-    )
+        config, check=not no_check, force=force, write=not no_write, drafts=drafts,
+        on_bad_row="skip" if on_bad_row == "skip" else "fail",
+    )  # fmt: skip
     written, pages = result.written, len(result.pages)
     changed = f", {len(written.written)} changed" if written else ""
     removed = (
@@ -91,6 +96,8 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
         n = len(result.drafts_skipped)
         click.echo(f"Left out {n} draft{'' if n == 1 else 's'} (--drafts builds them): "
                    + ", ".join(result.drafts_skipped), err=gate.report_on_stdout)  # fmt: skip
+    for problem in result.rows_skipped:
+        click.echo(f"warning: {problem} (row skipped: --on-bad-row skip)", err=True)
     if result.checks is not None:
         read = [config.root / r.page.source_path for r in result.pages]
         outcome = apply_gate(
@@ -159,12 +166,9 @@ def fix(paths: tuple[Path, ...], config_path: Path | None, show_diff: bool,
     matter and YAML files only.
     """
     from pipeline.config import load_config
-    from pipeline.fix import fix_lines, note_lines, plan_fixes, write_fixes
+    from pipeline.fix import fix_lines, note_lines, plan_project, write_fixes
 
-    config = load_config(config_path)
-    targets = list(paths) or [config.site.content_dir]
-    plan = plan_fixes(targets, config.checks, unsafe=unsafe_fixes,
-                      limits=config.site.limits)  # fmt: skip
+    plan = plan_project(paths, load_config(config_path), unsafe=unsafe_fixes)
     if show_diff:
         for file in plan.changed:
             click.echo(file.diff(), nl=False)
