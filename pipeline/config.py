@@ -55,6 +55,9 @@ class Site(BaseModel):
     """Character budget of a derived meta description."""
     fit_descriptions: bool = False
     """Rewrite over-budget descriptions to fit (off: a writer's text is never changed)."""
+    shift_headings: int = Field(default=0, ge=0, le=5)
+    """Demote every body heading by this many levels (`1`: `#` → H2; H6 stays
+    H6), for archives whose sections start at `#`; front matter may override."""
     limits: Limits = Field(default_factory=Limits)
     """How big and how deep a content file may be (`[tool.seo-pipeline.limits]`)."""
 

@@ -134,7 +134,12 @@ def derive_page(
     """
     article, record = loaded.article, loaded.record
     source_path = display_path(record.path, root) if root else str(record.path)
-    body = render_body(article.body, path=source_path, first_line=record.body_line)
+    shift = (
+        site.shift_headings
+        if article.shift_headings is None
+        else article.shift_headings
+    )
+    body = render_body(article.body, first_line=record.body_line, shift=shift)
     slug = article.slug or slugify(article.title) or "page"
     rel_path = f"{slug}/index.html"
     url = site.url_for(f"/{url_segment(slug)}/")

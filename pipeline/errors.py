@@ -16,15 +16,26 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem in a user file: `file:line: field: message`."""
+    """One problem in a user file: `file:line: field: message`.
+
+    A problem with the values of one dataset row (CSV, JSON Lines, SQLite)
+    has a `row` and reads `file:row N: field: message`, N counted as a
+    spreadsheet shows it (see `pipeline.sources.dataset`).
+    """
 
     path: Path | str
     line: int | None
     field: str | None
     message: str
+    row: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        if self.row is not None:
+            where = f"{self.path}:row {self.row}"
+        elif self.line:
+            where = f"{self.path}:{self.line}"
+        else:
+            where = f"{self.path}"
         field = f" {self.field}:" if self.field else ""
         return f"{where}:{field} {self.message}"
 

@@ -18,7 +18,6 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from pipeline.errors import ContentError, Problem
 
 ALLOWED_TAGS = frozenset(
     [
@@ -42,6 +41,7 @@ ALLOWED_TAGS = frozenset(
         "em",
         "figcaption",
         "figure",
+        "h1",
         "h2",
         "h3",
         "h4",
@@ -84,6 +84,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"title", "lang", "dir"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
+    "h1": {"id"},
     "h2": {"id"},
     "h3": {"id"},
     "h4": {"id"},
@@ -104,7 +105,11 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 @dataclass(frozen=True, slots=True)
 class BodyHeading:
-    """A body heading: level 2–6, its plain text, its id and its content line."""
+    """A body heading: its level (1–6), plain text, id and content line.
+
+    A level-1 heading in a body is kept (archives write sections that way):
+    the page then has more than one H1, which HEAD302 reports at this line.
+    """
 
     level: int
     text: str
@@ -190,8 +195,18 @@ def render_inline(markdown: str) -> tuple[str, str]:
     return html, text_of(html)
 
 
-def render_body(markdown: str, *, path: str, first_line: int = 1) -> Body:
-    """Render the body; headings get ids, a `#` heading is an error (the title is H1)."""
+def render_body(
+    markdown: str, *, path: str = "", first_line: int = 1, shift: int = 0
+) -> Body:
+    """Render the body; headings get ids and keep their content line.
+
+    `shift` demotes every heading by that many levels (`shift-headings`, for
+    archives whose sections start at `#`); a heading never goes below H6.
+    A `#` heading left at level 1 is rendered as an `h1`, not refused: the
+    checks report the second H1 at its line (HEAD302). `path` is unused and
+    kept for callers.
+    """
+    del path
     md = _parser()
     tokens = md.parse(markdown)
     headings: list[BodyHeading] = []
@@ -200,20 +215,11 @@ def render_body(markdown: str, *, path: str, first_line: int = 1) -> Body:
     used: set[str] = set()
     for i, tok in enumerate(tokens):
         line = first_line + (tok.map[0] if tok.map else 0)
+        if tok.type in ("heading_open", "heading_close") and shift:
+            tok.tag = f"h{min(6, int(tok.tag[1]) + shift)}"
         if tok.type == "heading_open":
             level = int(tok.tag[1])
             text = inline_text(tokens[i + 1].children)
-            if level == 1:
-                raise ContentError(
-                    [
-                        Problem(
-                            path,
-                            line,
-                            "body",
-                            "use '##' for sections: the title is the page's only H1",
-                        )
-                    ]
-                )
             hid = _unique(slugify(text, 60) or "section", used)
             tok.attrSet("id", hid)
             headings.append(BodyHeading(level, text, hid, line))

@@ -138,6 +138,10 @@ class Article(StrictModel):
         default_factory=list, alias="seo-pipeline-disable"
     )
     """Rule codes (or prefixes) not to report for this page."""
+    shift_headings: int | None = Field(default=None, ge=0, le=5, alias="shift-headings")
+    """Demote every body heading by this many levels (`1`: `#` → H2, `##` →
+    H3 …; H6 stays H6), for archives whose sections start at `#`. Overrides
+    the site's `shift-headings`."""
     body: str = ""
     """Markdown: the intro, then `##`/`###` sections and GFM tables."""
 

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pipeline.checks import CheckResult, PageInput, check_pages
 from pipeline.config import Config, Site, load_config
@@ -30,7 +31,7 @@ from pipeline.profiles import SnippetLimits
 from pipeline.render import RenderedPage, render_page, render_sitemap
 from pipeline.report.context import ReportContext
 from pipeline.report.htmlreport import output_files
-from pipeline.sources import LoadedArticle, content_files, load_articles
+from pipeline.sources import LoadedArticle, content_files, load_file
 from pipeline.static import static_files, with_static
 from pipeline.textmetrics import grapheme_len
 from pipeline.write import MANIFEST, OutputFile, WriteResult, write_files
@@ -53,6 +54,8 @@ class BuildResult:
     """The config the build ran with."""
     drafts_skipped: tuple[str, ...] = ()
     """Content files left out because they are drafts."""
+    rows_skipped: tuple[Problem, ...] = ()
+    """Bad dataset rows left out (`on_bad_row="skip"`), one problem each."""
 
 
 def as_config(config: Config | str | Path | None) -> Config:
@@ -68,11 +71,18 @@ def as_config(config: Config | str | Path | None) -> Config:
 
 
 def load_all(
-    folder: Path, root: Path, limits: Limits | None = None
+    folder: Path,
+    root: Path,
+    limits: Limits | None = None,
+    *,
+    on_bad_row: Literal["fail", "skip"] = "fail",
+    skipped: list[Problem] | None = None,
 ) -> list[LoadedArticle]:
     """Load every content file, reporting the problems of all files at once.
 
     Problems name files relative to `root` (the project), as the user sees them.
+    A bad dataset row fails the load with the rest (`on_bad_row="fail"`), or
+    is left out and its problems appended to `skipped` (`"skip"`).
     """
     limits = limits or Limits()
     if not folder.is_dir():
@@ -80,17 +90,24 @@ def load_all(
         raise ContentError([Problem(where, None, None, "content folder not found")])
     loaded: list[LoadedArticle] = []
     problems: list[Problem] = []
+    left_out: list[Problem] = []
     for path in content_files(folder):
         try:
-            loaded.extend(load_articles(path, limits))
+            found = load_file(path, limits)
         except ContentError as exc:
-            problems.extend(
-                dataclasses.replace(p, path=display_path(p.path, root))
-                for p in exc.problems
-            )
+            problems.extend(exc.problems)
+            continue
+        loaded.extend(found.articles)
+        (left_out if on_bad_row == "skip" else problems).extend(found.bad_rows)
     if problems:
-        raise ContentError(problems)
+        raise ContentError([_shown(p, root) for p in problems])
+    if skipped is not None:
+        skipped.extend(_shown(p, root) for p in left_out)
     return loaded
+
+
+def _shown(problem: Problem, root: Path) -> Problem:
+    return dataclasses.replace(problem, path=display_path(problem.path, root))
 
 
 def derive_all(
@@ -103,7 +120,14 @@ def derive_all(
 
     `limits` are the profile's snippet budgets, for fitting descriptions.
     """
-    pages = [derive_page(item, site, root=str(root), limits=limits) for item in loaded]
+    pages, problems = [], []
+    for item in loaded:
+        try:
+            pages.append(derive_page(item, site, root=str(root), limits=limits))
+        except ContentError as exc:  # every page's problems, not the first's
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
     counts = Counter(page.slug for page in pages)
     clashes = [
         Problem(
@@ -181,13 +205,16 @@ def build(
     force: bool = False,
     write: bool = True,
     drafts: bool = False,
+    on_bad_row: Literal["fail", "skip"] = "fail",
 ) -> BuildResult:
     """Load → derive → render → check → write, for every content file.
 
     `config` is a `Config`, a config file or a project folder (default: the
     config found from the working folder). Drafts (`draft: true`, Jekyll's
     `published: false`, Pelican's `Status: draft`) are left out, as Hugo and
-    Jekyll do, unless `drafts` is true.
+    Jekyll do, unless `drafts` is true. A bad dataset row fails the build
+    (`on_bad_row="fail"`) or is left out and listed in `rows_skipped`
+    (`"skip"`).
     """
     started = time.perf_counter()
     config = as_config(config)
@@ -215,7 +242,14 @@ def build(
                 )
             ]
         )
-    loaded = load_all(site.content_dir, config.root, site.limits)
+    bad_rows: list[Problem] = []
+    loaded = load_all(
+        site.content_dir,
+        config.root,
+        site.limits,
+        on_bad_row=on_bad_row,
+        skipped=bad_rows,
+    )
     skipped = tuple(
         display_path(item.record.path, config.root)
         for item in loaded
@@ -232,7 +266,9 @@ def build(
     files = tuple(site_files(rendered, site, report, static))
     written = write_files(files, site.output_dir, force=force) if write else None
     elapsed = time.perf_counter() - started
-    return BuildResult(rendered, files, written, checks, elapsed, config, skipped)
+    return BuildResult(
+        rendered, files, written, checks, elapsed, config, skipped, tuple(bad_rows)
+    )
 
 
 def run_checks(rendered: Sequence[RenderedPage], config: Config) -> CheckResult:

@@ -54,28 +54,28 @@ def test_jsonl_lines_become_articles() -> None:
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("bad.csv", "title,date\nOk,2026-01-01\nBad,not-a-date\n", ":3: date:"),
+        ("bad.csv", "title,date\nOk,2026-01-01\nBad,not-a-date\n", ":row 3: date:"),
         (
             "bad.csv",
             "title,titel\nA,B\n",
-            ":2: titel: unknown field; did you mean 'title'?",
+            ":row 2: titel: unknown field; did you mean 'title'?",
         ),
         ("bad.csv", "title,title\nA,B\n", ":1: title: duplicate column"),
-        ("bad.csv", "title\nA,B,C\n", ":2: 3 cells but 1 columns"),
+        ("bad.csv", "title\nA,B,C\n", ":row 2: 3 cells but 1 columns"),
         (
             "bad.csv",
             "description\nNo title here\n",
-            ":2: title: required field is missing",
+            ":row 2: title: required field is missing",
         ),
         ("bad.jsonl", '{"title": "A"}\n{"title": \n', ":2: invalid JSON"),
         (
             "bad.jsonl",
             '{"title": "A"}\n[1, 2]\n',
-            ":2: each line must be a JSON object",
+            ":row 2: each line must be a JSON object",
         ),
     ],
 )
-def test_bad_rows_name_file_line_field(
+def test_bad_rows_name_file_row_field(
     tmp_path: Path, name: str, text: str, expected: str
 ) -> None:
     path = tmp_path / name
@@ -118,6 +118,6 @@ def test_a_long_csv_cell_is_held_to_the_content_limits(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as info:
         load_articles(rows, Limits(max_body_chars=100_000))
     assert [str(p) for p in info.value.problems] == [
-        f"{rows}:2: body: 200,000 characters, over the limit of 100,000 "
+        f"{rows}:row 2: body: 200,000 characters, over the limit of 100,000 "
         "(limit max-body-chars)"
     ]

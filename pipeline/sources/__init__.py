@@ -2,13 +2,17 @@
 
 `load_article` validates a record into an `Article` and turns pydantic errors
 into `file:line: field: message` problems, with did-you-mean for unknown fields.
+A dataset row's problems read `file:row N: field: message`. `load_file` keeps
+the problems of bad rows (CSV, JSON Lines, page-spec rows) apart from the
+file's own, so a build can skip bad rows (`--on-bad-row skip`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,14 +22,15 @@ from pipeline.errors import ContentError, Problem
 from pipeline.limits import Limits
 from pipeline.models import Article
 from pipeline.sources.bounds import check_values
-from pipeline.sources.dataset import read_csv, read_jsonl
+from pipeline.sources.dataset import Rows, csv_rows, jsonl_rows
 from pipeline.sources.frontmatter import read_markdown
+from pipeline.sources.pagespec import dataset_of, is_pagespec, read_pagespec
 from pipeline.sources.record import Record
 from pipeline.sources.structured import read_json, read_yaml
 from pipeline.validation import problems_of
 
 Reader = Callable[[Path, str, Limits], Record]
-DatasetReader = Callable[[Path, str, Limits], list[Record]]
+DatasetReader = Callable[[Path, str, Limits], Rows]
 
 READERS: dict[str, Reader] = {
     ".md": read_markdown,
@@ -35,8 +40,8 @@ READERS: dict[str, Reader] = {
     ".json": read_json,
 }
 DATASETS: dict[str, DatasetReader] = {
-    ".csv": read_csv,
-    ".jsonl": read_jsonl,
+    ".csv": csv_rows,
+    ".jsonl": jsonl_rows,
 }
 _LIMITS = Limits()
 
@@ -99,7 +104,22 @@ def content_files(folder: Path) -> list[Path]:
                 problems.append(Problem(path, None, None, "not a regular file"))
     if problems:
         raise ContentError(problems)
-    return sorted(found)
+    claimed = {
+        data
+        for spec in found
+        if is_pagespec(spec)
+        and (data := _spec_dataset(spec)) is not None
+        and not is_pagespec(data)
+    }
+    return sorted(path for path in found if path.resolve() not in claimed)
+
+
+def _spec_dataset(spec: Path) -> Path | None:
+    """The dataset a page spec names (read by the spec, not as articles)."""
+    try:
+        return dataset_of(spec, _text(spec, _LIMITS.max_file_bytes))
+    except ContentError:
+        return None
 
 
 def _text(path: Path, max_bytes: int) -> str:
@@ -137,12 +157,20 @@ def read(path: Path, limits: Limits = _LIMITS) -> Record:
     return reader(path, _text(path, limits.max_file_bytes), limits)
 
 
-def read_records(path: Path, limits: Limits = _LIMITS) -> list[Record]:
-    """All records of a file: one for an article file, one per row for a dataset."""
+def read_rows(path: Path, limits: Limits = _LIMITS) -> Rows:
+    """All records of a file (one for an article file, one per row for a
+    dataset or page spec) and the problems of its bad rows."""
+    if is_pagespec(path):
+        return read_pagespec(path, _text(path, limits.max_file_bytes), limits)
     dataset = DATASETS.get(path.suffix.lower())
     if dataset is None:
-        return [read(path, limits)]
+        return Rows([read(path, limits)])
     return dataset(path, _text(path, limits.max_dataset_bytes), limits)
+
+
+def read_records(path: Path, limits: Limits = _LIMITS) -> list[Record]:
+    """All records of a file: one for an article file, one per row for a dataset."""
+    return read_rows(path, limits).raise_problems()
 
 
 def validate(record: Record, limits: Limits = _LIMITS) -> LoadedArticle:
@@ -153,14 +181,22 @@ def validate(record: Record, limits: Limits = _LIMITS) -> LoadedArticle:
     """
     problems = check_values(record, limits)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(_of_row(record, problems))
     try:
         article = Article.model_validate(record.data)
     except ValidationError as exc:
         problems = problems_of(exc, Article, record.path, record.line_of)
         problems.sort(key=lambda p: p.line or 0)
-        raise ContentError(problems) from None
+        raise ContentError(_of_row(record, problems)) from None
     return LoadedArticle(article, record)
+
+
+def _of_row(record: Record, problems: list[Problem]) -> list[Problem]:
+    """A dataset row's problems name the row: `file:row N: field: message`."""
+    if record.row is None:
+        return problems
+    path = record.row_path or record.path
+    return [dataclasses.replace(p, path=path, row=record.row) for p in problems]
 
 
 def load_article(path: Path, limits: Limits = _LIMITS) -> LoadedArticle:
@@ -168,14 +204,37 @@ def load_article(path: Path, limits: Limits = _LIMITS) -> LoadedArticle:
     return validate(read(path, limits), limits)
 
 
+@dataclass(slots=True)
+class FileLoad:
+    """The articles of one file and the problems of its bad dataset rows."""
+
+    articles: list[LoadedArticle] = field(default_factory=list)
+    bad_rows: list[Problem] = field(default_factory=list)
+
+
+def load_file(path: Path, limits: Limits = _LIMITS) -> FileLoad:
+    """Read and validate every article of a file.
+
+    A problem with the file itself raises ContentError; the problems of bad
+    dataset rows (every row's, in row order) are returned beside the good
+    rows' articles, for the caller to fail on or skip.
+    """
+    rows = read_rows(path, limits)
+    result = FileLoad(bad_rows=list(rows.problems))
+    for record in rows.records:
+        try:
+            result.articles.append(validate(record, limits))
+        except ContentError as exc:
+            if record.row is None:
+                raise
+            result.bad_rows.extend(exc.problems)
+    result.bad_rows.sort(key=lambda p: p.row or p.line or 0)
+    return result
+
+
 def load_articles(path: Path, limits: Limits = _LIMITS) -> list[LoadedArticle]:
     """Read and validate every article of a file, reporting all problems at once."""
-    loaded, problems = [], []
-    for record in read_records(path, limits):
-        try:
-            loaded.append(validate(record, limits))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise ContentError(problems)
-    return loaded
+    loaded = load_file(path, limits)
+    if loaded.bad_rows:
+        raise ContentError(loaded.bad_rows)
+    return loaded.articles

@@ -14,7 +14,10 @@ class Record:
     `lines` maps dotted field paths (`title`, `faq.0.answer`) to 1-based lines;
     `body_line` is the file line of the first body line (Markdown only);
     `dialect` is the generator whose front matter was mapped (`jekyll`,
-    `hugo`, `pelican`), None for this tool's own format.
+    `hugo`, `pelican`), None for this tool's own format. A dataset row has
+    its `row` number (problems read `file:row N: …`) and, when its values
+    come from another file than `path` names (a SQLite database read
+    through a page spec), that file as `row_path`.
     """
 
     path: Path
@@ -22,6 +25,8 @@ class Record:
     lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1
     dialect: str | None = None
+    row: int | None = None
+    row_path: Path | None = None
 
     def line_of(self, dotted: str | None) -> int | None:
         """The line of a field, else of its nearest parent, else None."""
