@@ -16,7 +16,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pipeline.checks.config import CheckConfig
 from pipeline.errors import ConfigError, Problem
@@ -26,6 +33,10 @@ from pipeline.suggest import did_you_mean
 from pipeline.validation import message_of
 
 CONFIG_FILES = ("seo-pipeline.toml", "pyproject.toml")
+RENAMED = {"description-max-chars": "derived-description-max-chars"}
+"""Old top-level site keys → their new names (read, with a deprecation note).
+`description-max-chars` named both this budget and the length rule's limit
+(`[length] description-max-chars`); now it names only the rule's."""
 
 
 class Site(BaseModel):
@@ -51,8 +62,12 @@ class Site(BaseModel):
     """Where `build` writes pages; nothing is written outside it."""
     static_dir: Path = Path("static")
     """Files copied into the output folder unchanged (images, `robots.txt` …)."""
-    description_max_chars: int = Field(default=155, ge=50, le=400)
-    """Character budget of a derived meta description."""
+    derived_description_max_chars: int | None = Field(default=None, ge=50, le=400)
+    """Character budget of a meta description the build derives from the intro
+    (or fits, with `fit-descriptions`). Default: the length rule's limit
+    (`[length] description-max-chars`, after the profile and
+    `--max-description-length`), so what the build writes passes the gate.
+    Was `description-max-chars` at the top level (still read, with a note)."""
     fit_descriptions: bool = False
     """Rewrite over-budget descriptions to fit (off: a writer's text is never changed)."""
     shift_headings: int = Field(default=0, ge=0, le=5)
@@ -60,6 +75,18 @@ class Site(BaseModel):
     H6), for archives whose sections start at `#`; front matter may override."""
     limits: Limits = Field(default_factory=Limits)
     """How big and how deep a content file may be (`[tool.seo-pipeline.limits]`)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed(cls, data: Any) -> Any:
+        """The old name of `derived-description-max-chars` (see `RENAMED`)."""
+        if isinstance(data, dict):
+            for old, new in RENAMED.items():
+                if old in data or old.replace("-", "_") in data:
+                    data = dict(data)
+                    value = data.pop(old, data.pop(old.replace("-", "_"), None))
+                    data.setdefault(new, value)
+        return data
 
     @field_validator("base_url")
     @classmethod
@@ -92,6 +119,8 @@ class Config(BaseModel):
     checks: CheckConfig = Field(default_factory=CheckConfig)
     root: Path = Path(".")
     source: Path | None = None
+    notes: tuple[str, ...] = ()
+    """Deprecation notes about the config file (`file:line: key: message`)."""
 
     def with_dirs(
         self, content_dir: Path | None = None, output_dir: Path | None = None
@@ -184,8 +213,19 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
         Site.model_fields
     )
     check_keys = _aliases(CheckConfig)
-    unknown = [k for k in table if k not in site_keys and k not in check_keys]
     where = source or Path("config")
+    notes = []
+    for key in list(table):
+        new = RENAMED.get(kebab(key))
+        if new is not None:
+            notes.append(
+                f"{where}:{key_line(where, key) or 1}: {key}: deprecated, renamed "
+                f"`{new}` (the budget of derived descriptions); the length "
+                "rule's limit is `[length] description-max-chars`"
+            )
+            value = table.pop(key)
+            table.setdefault(new, value)
+    unknown = [k for k in table if k not in site_keys and k not in check_keys]
     if unknown:
         known = sorted({kebab(k) for k in site_keys | check_keys})
         raise ConfigError([_unknown(where, key, known) for key in unknown])
@@ -216,7 +256,9 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
             "theme_dir": root / site.theme_dir if site.theme_dir else None,
         }
     )
-    return Config(site=site, checks=checks, root=root, source=source)
+    return Config(
+        site=site, checks=checks, root=root, source=source, notes=tuple(notes)
+    )
 
 
 def _aliases(model: type[BaseModel]) -> set[str]:

@@ -146,9 +146,11 @@ def derive_page(
     # A writer's description is used as written unless it is over budget and
     # `fit_descriptions` is on; then the original is kept beside the fitted one.
     sources, original = (*body.intro, *article.key_points), None
-    budget = (limits or _default_limits()).replace(
-        description_max_chars=site.description_max_chars
-    )
+    budget = limits or _default_limits()
+    if site.derived_description_max_chars is not None:
+        budget = budget.replace(
+            description_max_chars=site.derived_description_max_chars
+        )
     if not article.description:
         description = fit(sources, "description", budget, article.keyphrase)
         origin = "derived from the " + ("intro" if body.intro else "key points")

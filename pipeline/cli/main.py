@@ -14,7 +14,13 @@ from typing import Any
 
 import click
 
-from pipeline.cli.options import config_option, emit, gate_options, use_color
+from pipeline.cli.options import (
+    config_notes,
+    config_option,
+    emit,
+    gate_options,
+    use_color,
+)
 from pipeline.errors import PipelineError
 from pipeline.gate import GateOptions
 from pipeline.interrupt import Interrupted, graceful_signals
@@ -54,8 +60,12 @@ def cli() -> None:
     is_flag=True,
     help="Overwrite files in the output folder that an earlier build did not generate.",
 )
-@click.option("--drafts", "-D", is_flag=True,
-              help="Build drafts too (draft: true; Jekyll published: false).")
+@click.option(
+    "--drafts",
+    "-D",
+    is_flag=True,
+    help="Build drafts too (draft: true; Jekyll published: false).",
+)
 @click.option("--on-bad-row", type=click.Choice(["fail", "skip"]), default="fail",
               show_default=True,
               help="A dataset row with an error fails the build, or is skipped "
@@ -72,6 +82,7 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
     from pipeline.run import build as run_build
 
     config = load_config(config_path).with_dirs(content_dir, output_dir)
+    config_notes(config.notes)
     config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
     result = run_build(
         config, check=not no_check, force=force, write=not no_write, drafts=drafts,
@@ -129,10 +140,13 @@ def check(paths: tuple[Path, ...], config_path: Path | None, gate: GateOptions,
         raise click.UsageError("give at least one HTML file or folder")
     stdin = Path("-") in paths
     if stdin and len(paths) > 1:
-        raise click.UsageError("`-` (standard input) cannot be combined with other paths")
+        raise click.UsageError(
+            "`-` (standard input) cannot be combined with other paths"
+        )
     if stdin_filename is not None and not stdin:
         raise click.UsageError("--stdin-filename needs `-` (HTML on standard input)")
     config = load_config(config_path)
+    config_notes(config.notes)
     config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
     if stdin:
         data = click.get_binary_stream("stdin").read()
@@ -168,7 +182,9 @@ def fix(paths: tuple[Path, ...], config_path: Path | None, show_diff: bool,
     from pipeline.config import load_config
     from pipeline.fix import fix_lines, note_lines, plan_project, write_fixes
 
-    plan = plan_project(paths, load_config(config_path), unsafe=unsafe_fixes)
+    config = load_config(config_path)
+    config_notes(config.notes)
+    plan = plan_project(paths, config, unsafe=unsafe_fixes)
     if show_diff:
         for file in plan.changed:
             click.echo(file.diff(), nl=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -23,6 +23,12 @@ config_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Config file (default: nearest seo-pipeline.toml or pyproject.toml).",
 )
+
+
+def config_notes(notes: Sequence[str]) -> None:
+    """Print the config's deprecation notes (standard error)."""
+    for note in notes:
+        click.echo(f"warning: {note}", err=True)
 
 
 def gate_options(command: F) -> F:
