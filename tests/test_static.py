@@ -1,0 +1,176 @@
+"""The static folder: copied into the output unchanged, through the write stage."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.errors import OutputError
+from pipeline.run import build
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = """---
+title: A page about static files and images
+description: Static files are copied into the output folder unchanged, and this page checks that they are.
+date: 2026-11-02
+---
+Static files such as images are copied as they are.
+"""
+SLUG = "a-page-about-static-files-and-images"
+BINARY = bytes(range(256)) + b"\r\n\x00\r"
+
+
+def project(folder: Path, extra: str = "") -> Path:
+    (folder / "content").mkdir(parents=True)
+    (folder / "content" / "page.md").write_text(ARTICLE, "utf-8")
+    config = folder / "seo-pipeline.toml"
+    config.write_text(f'site-name = "Static"\n{extra}', "utf-8")
+    return config
+
+
+def manifest_files(out: Path) -> list[str]:
+    files = json.loads((out / "manifest.json").read_text("utf-8"))["files"]
+    assert isinstance(files, list)
+    return files
+
+
+def test_static_files_are_copied_byte_for_byte_and_listed(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    static = tmp_path / "static"
+    (static / "images").mkdir(parents=True)
+    (static / "images" / "photo.jpg").write_bytes(BINARY)
+    (static / "robots.txt").write_bytes(b"User-agent: *\r\n")
+    (static / ".gitkeep").write_text("", "utf-8")
+    (static / ".git").mkdir()
+    (static / ".git" / "HEAD").write_text("ref", "utf-8")
+    result = build(config, check=False)
+    out = tmp_path / "output"
+    assert (out / "images" / "photo.jpg").read_bytes() == BINARY
+    assert (out / "robots.txt").read_bytes() == b"User-agent: *\r\n"
+    assert not (out / ".gitkeep").exists() and not (out / ".git").exists()
+    assert {"images/photo.jpg", "robots.txt"} <= set(manifest_files(out))
+    assert result.written is not None
+    assert "images/photo.jpg" in result.written.written
+    again = build(config, check=False)  # unchanged bytes are not rewritten
+    assert again.written is not None and again.written.written == ()
+
+
+def test_a_removed_static_file_is_removed_from_the_output(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "old.png").write_bytes(BINARY)
+    build(config, check=False)
+    assert (tmp_path / "output" / "old.png").is_file()
+    (tmp_path / "static" / "old.png").unlink()
+    result = build(config, check=False)
+    assert result.written is not None and result.written.removed == ("old.png",)
+    assert not (tmp_path / "output" / "old.png").exists()
+
+
+def test_the_static_folder_is_configurable(tmp_path: Path) -> None:
+    config = project(tmp_path, 'static-dir = "assets"\n')
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "logo.svg").write_text("<svg/>", "utf-8")
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "ignored.txt").write_text("x", "utf-8")
+    build(config, check=False)
+    assert (tmp_path / "output" / "logo.svg").read_text("utf-8") == "<svg/>"
+    assert not (tmp_path / "output" / "ignored.txt").exists()
+    assert load_config(config).site.static_dir == tmp_path / "assets"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sitemap.xml",
+        "manifest.json",
+        f"{SLUG}/index.html",
+        "_report/index.html",
+        SLUG,  # a file where the page's folder must be
+        f"{SLUG}/index.html/x.png",
+    ],
+)
+def test_a_static_file_never_replaces_a_generated_one(
+    tmp_path: Path, name: str
+) -> None:
+    config = project(tmp_path)
+    target = tmp_path / "static" / name
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"mine")
+    with pytest.raises(OutputError) as caught:
+        build(config)
+    (problem,) = caught.value.problems
+    assert str(problem.path).endswith(f"static/{name}")
+    assert "would replace the generated" in problem.message
+    assert not (tmp_path / "output").exists()  # checked before anything is written
+
+
+def test_a_clash_is_exit_2_on_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project(tmp_path)
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "sitemap.xml").write_text("<urlset/>", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--no-check"]) == 2
+    err = capsys.readouterr().err
+    assert "error: static/sitemap.xml: would replace the generated sitemap.xml" in err
+
+
+def test_a_user_file_in_the_output_is_not_overwritten(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "robots.txt").write_text("new", "utf-8")
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "robots.txt").write_text("the user's own", "utf-8")
+    with pytest.raises(OutputError, match="not generated by seo-pipeline"):
+        build(config, check=False)
+    assert (tmp_path / "output" / "robots.txt").read_text("utf-8") == "the user's own"
+
+
+def test_static_inside_the_output_is_refused(tmp_path: Path) -> None:
+    config = project(tmp_path, 'static-dir = "output/assets"\n')
+    (tmp_path / "output" / "assets").mkdir(parents=True)
+    with pytest.raises(OutputError, match="must not contain the output folder"):
+        build(config, check=False)
+
+
+def test_a_broken_symlink_is_an_error(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "gone.png").symlink_to(tmp_path / "nowhere.png")
+    with pytest.raises(OutputError, match="broken symbolic link"):
+        build(config, check=False)
+
+
+def jpeg_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a JPEG's start-of-frame marker (no Pillow)."""
+    assert data[:2] == b"\xff\xd8"
+    at = 2
+    while at < len(data):
+        marker, length = data[at + 1], struct.unpack(">H", data[at + 2 : at + 4])[0]
+        if 0xC0 <= marker <= 0xC3:
+            height, width = struct.unpack(">HH", data[at + 5 : at + 9])
+            return width, height
+        at += 2 + length
+    raise AssertionError("no SOF marker")
+
+
+def test_the_bundled_example_image_resolves(tmp_path: Path) -> None:
+    config = load_config(REPO / "pyproject.toml").with_dirs(output_dir=tmp_path / "out")
+    build(config, check=False)
+    page = tmp_path / "out" / "herpes-virus-back-pain" / "index.html"
+    html = page.read_text("utf-8")
+    sources = re.findall(r'<img src="([^"]+)"', html)
+    assert sources == ["https://health-notes.example/images/herpes-back-pain.jpg"]
+    local = tmp_path / "out" / "images" / "herpes-back-pain.jpg"
+    data = local.read_bytes()
+    assert data == (REPO / "static" / "images" / "herpes-back-pain.jpg").read_bytes()
+    assert jpeg_size(data) == (1200, 630)  # as the front matter says
+    assert len(data) < 100_000
