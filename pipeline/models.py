@@ -84,6 +84,11 @@ class Breadcrumb(StrictModel):
     """Its URL; may be omitted on the last step (the page itself)."""
 
 
+def _name_or_object(schema: dict[str, Any]) -> None:
+    """JSON Schema: `author` may also be just a name (editors must accept it)."""
+    schema.setdefault("anyOf", []).insert(0, {"type": "string", "minLength": 1})
+
+
 class Article(StrictModel):
     """One article: front matter fields plus the Markdown body."""
 
@@ -109,7 +114,7 @@ class Article(StrictModel):
     updated: dt.date | None = None
     """Last modification date (ISO 8601). Also read from `lastmod` (Hugo),
     `modified` (Pelican) and `last_modified_at` (Jekyll)."""
-    author: Author | None = None
+    author: Author | None = Field(default=None, json_schema_extra=_name_or_object)
     """Author name, or an object with `name`, `url`, `type`."""
     keyphrase: str | None = None
     """The focus keyphrase the page should rank for."""
