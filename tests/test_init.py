@@ -126,7 +126,7 @@ def test_the_banner_is_a_png() -> None:
 
 
 def test_init_is_ready_for_serve(tmp_path: Path) -> None:
-    import urllib.request
+    import http.client
 
     from pipeline.serve import Server
 
@@ -140,9 +140,12 @@ def test_init_is_ready_for_serve(tmp_path: Path) -> None:
     first = server.start()
     try:
         assert first.problems == () and first.pages == 1
-        url = f"{server.url}welcome-to-your-new-site-and-how-it-works/"
-        with urllib.request.urlopen(url, timeout=5) as response:
-            assert response.status == 200
-            assert b"seo-pipeline-live" in response.read()
+        port = int(server.url.rstrip("/").rsplit(":", 1)[1])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.request("GET", "/welcome-to-your-new-site-and-how-it-works/")
+        response = conn.getresponse()
+        assert response.status == 200
+        assert b"seo-pipeline-live" in response.read()
+        conn.close()
     finally:
         server.stop()
