@@ -69,18 +69,35 @@ def _meta(soup: BeautifulSoup, key: str) -> str:
 def take_title(
     state: ImportState, soup: BeautifulSoup, main: Tag, graph: JsonLdGraph
 ) -> None:
-    """The H1 (removed from the body), else og:title, headline or `<title>`."""
+    """The H1 (removed from the body), else og:title, headline or `<title>`.
+
+    The `<title>` is kept as `seo_title` when it differs from that title, so
+    the rebuilt page has the same `<title>` (nothing is dropped silently).
+    """
     h1 = main.find("h1") or soup.find("h1")
     article = find_node(graph, *ARTICLE_TYPES) or {}
+    head_title = _document_title(soup)
     if isinstance(h1, Tag) and h1.get_text(strip=True):
         title = plain_text(h1)
         h1.decompose()
     else:
         title = _meta(soup, "og:title") or str(article.get("headline", ""))
-        title = title or (soup.title.get_text(" ", strip=True) if soup.title else "")
+        title = title or head_title
     if title:
         state.front["title"] = title
         state.recognised.append("title")
+    if title and head_title and head_title != " ".join(title.split()):
+        state.front["seo_title"] = head_title
+        state.recognised.append("seo_title (the <title>, which differs from the H1)")
+
+
+def _document_title(soup: BeautifulSoup) -> str:
+    """The page's `<title>` as a browser shows it: the first one outside SVG
+    and MathML, whitespace collapsed."""
+    for tag in soup.find_all("title"):
+        if isinstance(tag, Tag) and not tag.find_parent(["svg", "math"]):
+            return " ".join(tag.get_text(" ").split())
+    return ""
 
 
 def head_metadata(state: ImportState, soup: BeautifulSoup, graph: JsonLdGraph) -> None:
