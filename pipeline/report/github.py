@@ -115,8 +115,8 @@ def step_summary(result: CheckResult) -> str:
     out = [
         "## seo-pipeline",
         "",
-        f"{result.checked} pages checked: "
-        + ", ".join(f"{n} {s.label}" for s, n in counts.items())
+        f"{result.checked} page{'' if result.checked == 1 else 's'} checked: "
+        + ", ".join(_plural(n, s.label) for s, n in counts.items())
         + ".",
         "",
     ]
@@ -131,9 +131,10 @@ def step_summary(result: CheckResult) -> str:
             for s in stats
         ]
         out.append("")
-        pages = _worst(by_page(result.findings))
+        grouped = by_page(result.findings)
+        pages = _worst(grouped)
         out += [
-            f"Worst pages ({len(pages)} of {len(by_page(result.findings))} with findings):",
+            f"Worst pages ({len(pages)} of {len(grouped)} with findings):",
             "",
             "| Page | Errors | Warnings | Info |",
             "| --- | ---: | ---: | ---: |",
@@ -141,6 +142,10 @@ def step_summary(result: CheckResult) -> str:
         out += [f"| {_cell(path)} | {e} | {w} | {i} |" for path, (e, w, i) in pages]
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def _plural(n: int, label: str) -> str:
+    return f"{n} {label}" + ("s" if n != 1 and label != "info" else "")
 
 
 def _worst(

@@ -239,7 +239,7 @@ def test_job_summary_is_appended_to_github_step_summary(
 def test_job_summary_counts_by_rule_and_worst_pages() -> None:
     result = many(3, 2, 1)
     text = github.step_summary(result)
-    assert "6 pages checked: 3 error, 2 warning, 1 info." in text
+    assert "6 pages checked: 3 errors, 2 warnings, 1 info." in text
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     assert rows[0] == "| Severity | Code | Rule | Findings | Pages |"
     assert rows[2] == "| error | LEN103 | meta-description-too-long | 6 | 6 |"
