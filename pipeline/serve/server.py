@@ -55,6 +55,7 @@ class Server:
         self._watching = threading.Event()
         self._threads: list[threading.Thread] = []
         self._http: LiveServer | None = None
+        self._had_problems = False
 
     @property
     def url(self) -> str:
@@ -112,10 +113,13 @@ class Server:
             what = f"Built {update.pages} page{'' if update.pages == 1 else 's'}"
         else:
             what = f"Rebuilt {update.rebuilt} file{'' if update.rebuilt == 1 else 's'}"
-        if initial or update.rebuilt or changed or update.problems:
+        fixed = self._had_problems and not update.problems
+        self._had_problems = bool(update.problems)
+        if initial or update.rebuilt or changed or update.problems or fixed:
             self.log(
                 f"{what} in {update.elapsed_s:.2f} s, {changed} written"
                 + (f", {removed} removed" if removed else "")
+                + (", no problems left" if fixed else "")
             )
         for problem in update.problems:
             self.log(f"error: {problem}")
