@@ -278,3 +278,22 @@ def test_on_bad_row_fail_and_skip(
         "warning: content/plumbers.csv:row 4: slug: division by zero "
         "(row skipped: --on-bad-row skip)"
     ) in captured.err.splitlines()
+
+
+def test_the_readme_page_spec_builds(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (spec,) = [
+        block
+        for block in readme.split("```yaml\n")[1:]
+        if block.startswith("# content/plumbers.pagespec.yaml")
+    ]
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "plumbers.pagespec.yaml").write_text(
+        spec.split("```")[0], encoding="utf-8"
+    )
+    shutil.copy(EXAMPLE / "content" / "plumbers.csv", content)
+    result = build(load_config(cwd=tmp_path), write=False, check=False)
+    assert len(result.pages) == 50
+    denver = next(r for r in result.pages if r.page.slug.endswith("denver-co"))
+    assert "Winters freeze here." in denver.html
