@@ -491,3 +491,24 @@ def test_browser_a_page_opened_while_broken_shows_the_overlay(
         assert "content/pears.md:3: invalid YAML" in overlay.inner_text()
         # The overlay is text, never markup from the content file.
         assert overlay.locator("script").count() == 0
+
+
+def test_a_template_error_keeps_the_last_good_pages(project: Path) -> None:
+    theme = project.parent / "theme"
+    theme.mkdir()
+    with project.open("a", encoding="utf-8") as config:
+        config.write('theme-dir = "theme"\n')
+    site = live_site(project)
+    site.update(full=True)
+    (theme / "article.html").write_text("{{ page.no_such_field }}\n", "utf-8")
+    update = site.update(full=True)
+    assert len(update.problems) == 2  # one per page it failed on
+    assert all(
+        str(p).startswith("article.html: template error") for p in update.problems
+    )
+    out = project.parent / "output"
+    for topic in ("apples", "pears"):
+        assert (out / slug(topic) / "index.html").is_file()
+        assert site.file(f"{slug(topic)}/index.html") is not None
+    (theme / "article.html").unlink()
+    assert site.update(full=True).problems == ()

@@ -46,6 +46,8 @@ from pipeline.write import (
 )
 
 Log = Callable[[str], None]
+MAX_SHOWN = 50
+"""Problems shown in the overlay and the log; then how many more."""
 CHECK_DELAY_S = 0.3
 """The checks start once no page has changed for this long."""
 REPORT_FOLDER = "_report/"
@@ -156,7 +158,8 @@ class LiveSite:
                 if self.config is None:  # serve the last report until a new one
                     self._report = previous_report(config.site.output_dir)
                 self.config = config
-                self._sources.clear()
+                for source in self._sources.values():  # rebuild all, keep last good
+                    source.signature = (-1, -1)
                 environment.cache_clear()  # templates are compiled once per theme
                 static = True
             config = self.config
@@ -175,6 +178,7 @@ class LiveSite:
             problems.extend(clashes)
             for source in self._sources.values():
                 problems.extend(source.problems)
+            problems = list(dict.fromkeys(problems))  # a theme error, once
             early: list[str] = []
             if not clashes and (rebuilt or static or full):
                 # The pages first: the browser reloads while the sitemap and
@@ -210,7 +214,7 @@ class LiveSite:
 
     def _tell(self, problems: Sequence[Problem], changed: Sequence[str]) -> None:
         """Publish the problems (the overlay) and the URLs to reload."""
-        self.hub.publish("problems", {"problems": [str(p) for p in problems]})
+        self.hub.publish("problems", {"problems": shown(problems)})
         if not changed:
             return
         assets = [rel for rel in changed if not rel.endswith(".html")]
@@ -267,15 +271,14 @@ class LiveSite:
 
     def _fail(self, problems: Sequence[Problem], started: float) -> Update:
         self._problems = tuple(problems)
-        self.hub.publish("problems", {"problems": [str(p) for p in problems]})
+        self.hub.publish("problems", {"problems": shown(problems)})
         pages = len(self.pages())
         return Update(pages, 0, None, tuple(problems), time.perf_counter() - started)
 
     def _scan(self, config: Config) -> tuple[int, list[Problem]]:
         """Rebuild the content files that changed; drop the removed ones."""
         site, root = config.site, config.root
-        if not site.content_dir.is_dir():
-            self._sources.clear()
+        if not site.content_dir.is_dir():  # keep the last good pages
             where = display_path(site.content_dir, root)
             return 0, [Problem(where, None, None, "content folder not found")]
         try:
@@ -410,6 +413,14 @@ def previous_report(output_dir: Path) -> list[OutputFile]:
             except (OSError, PipelineError):
                 continue
     return files
+
+
+def shown(problems: Sequence[Problem], limit: int = MAX_SHOWN) -> list[str]:
+    """The problems as lines, at most `limit` of them and a line saying how many more."""
+    lines = [str(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"… and {len(problems) - limit} more")
+    return lines
 
 
 def _same(old: str | bytes | None, new: str | bytes) -> bool:

@@ -22,7 +22,7 @@ from pipeline.config import Config
 from pipeline.errors import PipelineError, Problem
 from pipeline.serve.http import LiveServer
 from pipeline.serve.hub import Hub
-from pipeline.serve.live import LiveSite, Log, Update
+from pipeline.serve.live import LiveSite, Log, Update, shown
 
 WATCH_STEP_MS = 30
 """A burst of file events is taken as one change once this many ms pass quietly."""
@@ -121,8 +121,8 @@ class Server:
                 + (f", {removed} removed" if removed else "")
                 + (", no problems left" if fixed else "")
             )
-        for problem in update.problems:
-            self.log(f"error: {problem}")
+        for line in shown(update.problems):
+            self.log(f"error: {line}")
 
     def _spawn(self, target: Callable[[], None], name: str) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)
