@@ -18,7 +18,6 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-
 ALLOWED_TAGS = frozenset(
     [
         "a",
