@@ -194,18 +194,14 @@ def render_inline(markdown: str) -> tuple[str, str]:
     return html, text_of(html)
 
 
-def render_body(
-    markdown: str, *, path: str = "", first_line: int = 1, shift: int = 0
-) -> Body:
+def render_body(markdown: str, *, first_line: int = 1, shift: int = 0) -> Body:
     """Render the body; headings get ids and keep their content line.
 
     `shift` demotes every heading by that many levels (`shift-headings`, for
     archives whose sections start at `#`); a heading never goes below H6.
     A `#` heading left at level 1 is rendered as an `h1`, not refused: the
-    checks report the second H1 at its line (HEAD302). `path` is unused and
-    kept for callers.
+    checks report the second H1 at its line (HEAD302).
     """
-    del path
     md = _parser()
     tokens = md.parse(markdown)
     headings: list[BodyHeading] = []
