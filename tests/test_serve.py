@@ -512,3 +512,87 @@ def test_a_template_error_keeps_the_last_good_pages(project: Path) -> None:
         assert site.file(f"{slug(topic)}/index.html") is not None
     (theme / "article.html").unlink()
     assert site.update(full=True).problems == ()
+
+
+def test_links_to_the_site_itself_are_served_from_here() -> None:
+    from pipeline.serve.http import localize
+
+    html = (
+        b'<img src="https://s.example/a.jpg"><a href="https://s.example/">home</a>'
+        b'<a href="https://s.example.org/">other</a>'
+        b'<meta property="og:image" content="https://s.example/a.jpg">'
+    )
+    assert localize(html, "https://s.example") == (
+        b'<img src="/a.jpg"><a href="/">home</a>'
+        b'<a href="https://s.example.org/">other</a>'
+        b'<meta property="og:image" content="https://s.example/a.jpg">'
+    )
+    assert localize(html, None) == html
+
+
+@pytest.mark.browser
+def test_browser_the_bundled_example_shows_its_image(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    config = repo / "pyproject.toml"
+    live = Server(
+        lambda: load_config(config).with_dirs(output_dir=tmp_path / "out"),
+        port=0,
+        check=False,
+        log=lambda line: None,
+    )
+    live.start()
+    try:
+        with launch_chromium() as browser:
+            page = browser.new_page()
+            page.goto(f"{live.url}herpes-virus-back-pain/")
+            image = page.locator("img").first
+            assert image.get_attribute("src") == "/images/herpes-back-pain.jpg"
+            page.wait_for_function(
+                "() => document.images[0].complete && document.images[0].naturalWidth > 0"
+            )
+            assert image.evaluate("i => [i.naturalWidth, i.naturalHeight]") == [
+                1200,
+                630,
+            ]
+    finally:
+        live.stop()
+    assert (tmp_path / "out" / "images" / "herpes-back-pain.jpg").is_file()
+
+
+@pytest.mark.browser
+def test_browser_500_pages_a_save_is_shown_within_2_s(tmp_path: Path) -> None:
+    """The issue's bar on a 500-page site (benchmarks/bench_serve.py measures it)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_serve",
+        Path(__file__).resolve().parent.parent / "benchmarks" / "bench_serve.py",
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    config = bench.make_site(tmp_path, 500)
+    live = Server(
+        lambda: load_config(config), config_file=config, port=0, log=lambda line: None
+    )
+    live.start()
+    source = tmp_path / "content" / "page-0250.md"
+    latencies = []
+    try:
+        with launch_chromium() as browser:
+            page = browser.new_page()
+            page.goto(f"{live.url}{bench.slug(250)}/")
+            page.wait_for_function("() => window.__seoPipelineLive === true")
+            time.sleep(0.5)
+            for n in range(3):
+                marker = f"Saved version {n} of this page."
+                started = time.monotonic()
+                save(source, bench.article(250, marker))
+                page.wait_for_function(
+                    "m => document.body.innerText.includes(m)", arg=marker, timeout=5000
+                )
+                latencies.append(time.monotonic() - started)
+                time.sleep(0.5)
+    finally:
+        live.stop()
+    assert max(latencies) < 2.0, latencies

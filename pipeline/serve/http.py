@@ -90,6 +90,16 @@ def inject(html: bytes) -> bytes:
     return html[:at] + script + html[at:]
 
 
+def localize(html: bytes, base_url: str | None) -> bytes:
+    """Links and images to the site's own `base-url` made root-relative, so the
+    preview loads them from this server (`src="https://site.example/a.jpg"` →
+    `src="/a.jpg"`); meta tags and JSON-LD keep the absolute URLs."""
+    if not base_url:
+        return html
+    prefix = re.escape(base_url.encode("utf-8"))
+    return re.sub(rb'(\s(?:src|href)=["\'])' + prefix + rb"(?=/)", rb"\1", html)
+
+
 def safe_rel_path(url_path: str) -> str | None:
     """The output-relative file of a URL path, or None when it may not be served.
 
@@ -154,7 +164,7 @@ class Handler(BaseHTTPRequestHandler):
         body = content.encode("utf-8") if isinstance(content, str) else content
         kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
         if kind == "text/html":
-            body = inject(body)
+            body = inject(localize(body, self.server.site.base_url))
         self._send(HTTPStatus.OK, body, kind, head)
 
     def _host_allowed(self) -> bool:

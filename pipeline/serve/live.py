@@ -132,6 +132,12 @@ class LiveSite:
             return self._problems
 
     @property
+    def base_url(self) -> str | None:
+        """The site's `base-url` (None before the config first loaded, or unset)."""
+        config = self.config
+        return config.site.base_url if config else None
+
+    @property
     def output_dir(self) -> Path | None:
         """Where the site is written (None before the config first loaded)."""
         config = self.config
