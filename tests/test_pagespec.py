@@ -297,3 +297,28 @@ def test_the_readme_page_spec_builds(tmp_path: Path) -> None:
     assert len(result.pages) == 50
     denver = next(r for r in result.pages if r.page.slug.endswith("denver-co"))
     assert "Winters freeze here." in denver.html
+
+
+def test_a_row_cannot_make_a_template_build_gigabytes(tmp_path: Path) -> None:
+    write_csv(tmp_path, [{**ROWS[0], "fee": 10**9}, {**ROWS[0], "fee": 3}])
+    text = SPEC.replace("{{{{ blurb }}}}", "{{{{ '-' * (fee | int) }}}}")
+    spec = write_spec(tmp_path, "cities.csv", text=text)
+    loaded = load_file(spec)
+    assert [a.article.description for a in loaded.articles] == ["---"]
+    (bad,) = loaded.bad_rows
+    assert str(bad) == (
+        f"{tmp_path / 'cities.csv'}:row 2: description: repeating would build"
+        " 1,000,000,000 items, over the limit of 100,000"
+    )
+
+
+def test_the_dataset_must_be_beside_the_spec_or_below(tmp_path: Path) -> None:
+    write_csv(tmp_path)
+    (tmp_path / "content").mkdir()
+    spec = write_spec(tmp_path / "content", "../cities.csv")
+    with pytest.raises(ContentError) as info:
+        load_articles(spec)
+    assert [str(p) for p in info.value.problems] == [
+        f"{spec}:1: data: must be in the spec's folder or below it"
+        " (got '../cities.csv')"
+    ]

@@ -3,7 +3,8 @@
 A page spec is a YAML file named `<name>.pagespec.yaml` in the content folder::
 
     data: cities.csv            # CSV, JSON Lines, or a SQLite database (.db,
-                                # .sqlite, .sqlite3), relative to this file
+                                # .sqlite, .sqlite3), in this file's folder
+                                # or below it
     table: cities               # SQLite only: a table, or
     query: SELECT * FROM cities WHERE open = 1   # a read-only query
     page:                       # the article fields, as for a .yaml content file
@@ -23,6 +24,8 @@ Every string under `page` is a Jinja template over the row's columns (and
 `row`, the row as a mapping, for column names that are not identifiers, and
 `row_number`), rendered in a sandbox (`ImmutableSandboxedEnvironment`,
 `StrictUndefined`: a column the spec names but the row lacks is an error).
+`*` and `**` are bounded (`MAX_REPEAT`), so a row's number cannot make a
+template build gigabytes; the sandbox's own `range` limit bounds loops.
 Values are not escaped here: the pipeline sanitises the Markdown body and
 autoescapes every template, as for any content file. A field that renders
 empty is left out, as a blank CSV cell is (a blank `description` is then
@@ -48,6 +51,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pipeline.decode import read_text
@@ -87,10 +92,38 @@ class PageSpec:
     """Lines of the spec's keys, dotted (`page.title`)."""
 
 
+MAX_REPEAT = 100_000
+"""Longest text or list `*` may build, and the largest `**` exponent: a row's
+number must not make a template allocate gigabytes (`{{ "-" * width }}`)."""
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The Jinja sandbox, with `*` and `**` bounded (see `MAX_REPEAT`)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, int | float) and abs(right) > 1_000:
+                raise SecurityError(f"exponent {right} is over the limit of 1000")
+            return left**right
+        for seq, times in ((left, right), (right, left)):
+            if (
+                isinstance(seq, str | list | tuple)
+                and isinstance(times, int)
+                and len(seq) * times > MAX_REPEAT
+            ):
+                raise SecurityError(
+                    f"repeating would build {len(seq) * times:,} items, over the "
+                    f"limit of {MAX_REPEAT:,}"
+                )
+        return left * right
+
+
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
     """The one sandboxed Jinja environment for page specs."""
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
     )
     env.filters["slug"] = slugify
@@ -133,6 +166,16 @@ def parse_spec(path: Path, text: str, limits: Limits = _LIMITS) -> PageSpec:
             known = ", ".join(sorted(DATA_SUFFIXES))
             problems.append(
                 _problem(path, lines, "data", f"unknown dataset format (use {known})")
+            )
+        elif not where.resolve().is_relative_to(path.parent.resolve()):
+            problems.append(
+                _problem(
+                    path,
+                    lines,
+                    "data",
+                    "must be in the spec's folder or below it "
+                    f"(got {source.strip()!r})",
+                )
             )
         elif not where.is_file():
             problems.append(_problem(path, lines, "data", f"file not found: {source}"))
