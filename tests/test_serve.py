@@ -596,3 +596,25 @@ def test_browser_500_pages_a_save_is_shown_within_2_s(tmp_path: Path) -> None:
     finally:
         live.stop()
     assert max(latencies) < 2.0, latencies
+
+
+def test_drafts_are_left_out_unless_asked(project: Path) -> None:
+    draft = project.parent / "content" / "plums.md"
+    draft.write_text(
+        article("plums").replace("date:", "draft: true\ndate:", 1), "utf-8"
+    )
+    site = live_site(project)
+    assert site.update(full=True).pages == 2
+    assert site.file(f"{slug('plums')}/index.html") is None
+    with_drafts = LiveSite(
+        lambda: load_config(project), Hub(), check=False, drafts=True
+    )
+    assert with_drafts.update(full=True).pages == 3
+
+
+def test_an_output_folder_inside_the_content_folder_is_refused(project: Path) -> None:
+    with project.open("a", encoding="utf-8") as config:
+        config.write('output-dir = "content/out"\n')
+    update = live_site(project).update(full=True)
+    assert [p.field for p in update.problems] == ["output_dir"]
+    assert not (project.parent / "content" / "out").exists()

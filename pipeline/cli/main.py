@@ -327,12 +327,14 @@ def import_(inputs: Sequence[str], out_dir: Path, force: bool) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on; 0 picks a free one.")  # fmt: skip
 @click.option("--no-check", is_flag=True, help="Skip the checks and the report.")
-def serve(config_path: Path | None, host: str, port: int, no_check: bool) -> None:
+@click.option("--drafts", "-D", is_flag=True, help="Serve drafts too (as build --drafts).")
+def serve(config_path: Path | None, host: str, port: int, no_check: bool,
+          drafts: bool) -> None:  # fmt: skip
     """Build and serve the site and its report; rebuild and reload on every save."""
     from pipeline.serve import project_server
 
     server = project_server(config_path, host=host, port=port, check=not no_check,
-                            log=lambda line: click.echo(line, err=True))  # fmt: skip
+                            drafts=drafts, log=lambda line: click.echo(line, err=True))  # fmt: skip
     server.start()
     try:
         click.echo(f"Serving {server.url} (report: {server.url}_report/); Ctrl+C stops")

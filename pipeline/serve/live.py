@@ -27,7 +27,7 @@ from pathlib import Path
 from pipeline.checks.runner import PageCache, PageInput, check_pages
 from pipeline.config import Config
 from pipeline.derive import derive_page
-from pipeline.errors import ContentError, PipelineError, Problem
+from pipeline.errors import ContentError, OutputError, PipelineError, Problem
 from pipeline.paths import display_path
 from pipeline.render import RenderedPage, environment, render_page
 from pipeline.report.context import ReportContext
@@ -92,9 +92,11 @@ class LiveSite:
         *,
         check: bool = True,
         force: bool = False,
+        drafts: bool = False,
         log: Log = lambda line: None,
     ) -> None:
         self._load = load
+        self.drafts = drafts
         self.hub = hub
         self.force = force
         self.log = log
@@ -159,6 +161,7 @@ class LiveSite:
             if full or self.config is None:
                 try:
                     config = self._load()
+                    _check_folders(config)
                 except PipelineError as exc:
                     return self._fail(exc.problems, started)
                 if self.config is None:  # serve the last report until a new one
@@ -267,12 +270,13 @@ class LiveSite:
             return write_files(files, config.site.output_dir, force=self.force)
 
     def pages(self) -> list[RenderedPage]:
-        """Every current page, in content-file order."""
+        """Every current page, in content-file order (drafts only with `drafts`)."""
         with self._lock:
             return [
                 page
                 for _, source in sorted(self._sources.items())
                 for page in source.rendered
+                if self.drafts or not page.page.article.draft
             ]
 
     def _fail(self, problems: Sequence[Problem], started: float) -> Update:
@@ -431,6 +435,24 @@ def shown(problems: Sequence[Problem], limit: int = MAX_SHOWN) -> list[str]:
 
 def _same(old: str | bytes | None, new: str | bytes) -> bool:
     return old is new or old == new
+
+
+def _check_folders(config: Config) -> None:
+    """The content and output folders must not hold each other (as in `build`)."""
+    site = config.site
+    content, output = site.content_dir.resolve(), site.output_dir.resolve()
+    if content.is_relative_to(output) or output.is_relative_to(content):
+        where = display_path(site.output_dir, config.root)
+        raise OutputError(
+            [
+                Problem(
+                    where,
+                    None,
+                    "output_dir",
+                    "must not contain the content folder nor be inside it",
+                )
+            ]
+        )
 
 
 def _shown(problem: Problem, root: Path) -> Problem:

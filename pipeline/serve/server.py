@@ -44,10 +44,13 @@ class Server:
         port: int = 8000,
         check: bool = True,
         force: bool = False,
+        drafts: bool = False,
         log: Log = print,
     ) -> None:
         self.hub = Hub()
-        self.site = LiveSite(load, self.hub, check=check, force=force, log=log)
+        self.site = LiveSite(
+            load, self.hub, check=check, force=force, drafts=drafts, log=log
+        )
         self.log = log
         self._config_file = config_file
         self._host, self._port = host, port
