@@ -31,7 +31,7 @@ from pipeline.profiles import SnippetLimits
 from pipeline.render import RenderedPage, render_page, render_sitemap
 from pipeline.report.context import ReportContext
 from pipeline.report.htmlreport import output_files
-from pipeline.sources import LoadedArticle, content_files, load_file
+from pipeline.sources import LoadedArticle, list_content, load_file
 from pipeline.static import static_files, with_static
 from pipeline.textmetrics import grapheme_len
 from pipeline.write import MANIFEST, OutputFile, WriteResult, write_files
@@ -89,9 +89,17 @@ def load_all(
         where = display_path(folder, root)
         raise ContentError([Problem(where, None, None, "content folder not found")])
     loaded: list[LoadedArticle] = []
+    paths, unlisted = list_content(folder)
+    # A broken link is named as it is written, not as it resolves.
+    listing = [
+        dataclasses.replace(
+            p, path=f"{display_path(Path(p.path).parent, root)}/{Path(p.path).name}"
+        )
+        for p in unlisted
+    ]
     problems: list[Problem] = []
     left_out: list[Problem] = []
-    for path in content_files(folder):
+    for path in paths:
         try:
             found = load_file(path, limits)
         except ContentError as exc:
@@ -99,8 +107,8 @@ def load_all(
             continue
         loaded.extend(found.articles)
         (left_out if on_bad_row == "skip" else problems).extend(found.bad_rows)
-    if problems:
-        raise ContentError([_shown(p, root) for p in problems])
+    if listing or problems:
+        raise ContentError([*listing, *(_shown(p, root) for p in problems)])
     if skipped is not None:
         skipped.extend(_shown(p, root) for p in left_out)
     return loaded

@@ -165,3 +165,18 @@ def test_bad_dataset_rows_can_be_skipped(
     # A file that is broken as a whole is never skipped.
     (project / "content" / "e.md").write_text("---\ntitel: E\n---\n")
     assert main(["build", "--on-bad-row", "skip"]) == 2
+
+
+def test_a_broken_link_and_a_bad_file_are_reported_together(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = project / "content"
+    (content / "gone.md").symlink_to(project / "nowhere.md")
+    (content / "c.md").write_text("---\ntitel: C\n---\nText.\n")
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "error: content/gone.md: broken symbolic link (target missing)",
+        "error: content/c.md:2: title: required field is missing",
+        "error: content/c.md:2: titel: unknown field; did you mean 'title'?",
+    ]

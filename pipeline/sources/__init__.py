@@ -74,8 +74,18 @@ def content_files(folder: Path) -> list[Path]:
     Symbolic links are followed, to files and to folders (a folder reached
     twice through links is read once). A link that leads nowhere, or a content
     name that is not a regular file (a pipe, a device), is an error: nothing
-    is skipped without a word.
+    is skipped without a word. A dataset that a page spec names is read by
+    the spec, not listed.
     """
+    found, problems = list_content(folder)
+    if problems:
+        raise ContentError(problems)
+    return found
+
+
+def list_content(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """`content_files` and the problems of the names it could not list,
+    so a build can report them with every other content problem."""
     found: list[Path] = []
     problems: list[Problem] = []
     visited: set[tuple[int, int]] = set()
@@ -102,8 +112,6 @@ def content_files(folder: Path) -> list[Path]:
                 )
             else:
                 problems.append(Problem(path, None, None, "not a regular file"))
-    if problems:
-        raise ContentError(problems)
     claimed = {
         data
         for spec in found
@@ -111,7 +119,7 @@ def content_files(folder: Path) -> list[Path]:
         and (data := _spec_dataset(spec)) is not None
         and not is_pagespec(data)
     }
-    return sorted(path for path in found if path.resolve() not in claimed)
+    return sorted(path for path in found if path.resolve() not in claimed), problems
 
 
 def _spec_dataset(spec: Path) -> Path | None:
