@@ -180,3 +180,21 @@ def test_a_broken_link_and_a_bad_file_are_reported_together(
         "error: content/c.md:2: title: required field is missing",
         "error: content/c.md:2: titel: unknown field; did you mean 'title'?",
     ]
+
+
+def test_an_archive_builds_with_one_finding_per_hash_heading_post(
+    project: Path,
+) -> None:
+    for i in range(30):
+        extra = f'slug = "post-{i}"\n'
+        text = HUGO_POST.format(extra=extra)
+        if i % 5:  # 6 of 30 posts keep their '#' sections
+            text = text.replace("\n# Dress", "\n## Dress")
+        (project / "content" / f"post-{i:02}.md").write_text(text, encoding="utf-8")
+    result = build(load_config(cwd=project), write=False)
+    assert len(result.pages) == 30
+    assert result.checks is not None
+    multiple = sorted(
+        (f.path, f.line) for f in result.checks.findings if f.code == "HEAD302"
+    )
+    assert multiple == [(f"content/post-{i:02}.md", 10) for i in range(0, 30, 5)]
