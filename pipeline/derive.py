@@ -23,6 +23,7 @@ from pipeline.profiles import SnippetLimits, limits_for
 from pipeline.slugs import slugify, url_segment
 from pipeline.snippets import fit, fit_first, measure
 from pipeline.sources import LoadedArticle
+from pipeline.suppressions import Suppression, from_front_matter, page_codes, scan
 
 WORDS_PER_MINUTE = 230
 """Average adult silent reading speed for non-fiction (Brysbaert, 2019: 238 wpm)."""
@@ -69,6 +70,8 @@ class Page:
     source_map: SourceMap
     description_original: str | None = None
     """The writer's description when `fit_descriptions` replaced it, else None."""
+    suppressions: tuple[Suppression, ...] = ()
+    """Suppressions in the content file (body comments, `seo-pipeline-disable`)."""
 
     @property
     def meta(self) -> PageMeta:
@@ -79,11 +82,13 @@ class Page:
             keyphrase=(article.keyphrase or "").strip() or None,
             audience=article.audience,
             description_claimed_length=article.description_claimed_length,
-            disabled=frozenset(
+            disabled=page_codes(self.suppressions)
+            | frozenset(
                 c.strip().upper() for c in article.seo_pipeline_disable if c.strip()
             ),
             source=self.source_map,
             unmapped=tuple(article.extra),
+            suppressions=self.suppressions,
         )
 
     @property
@@ -195,6 +200,10 @@ def derive_page(
             loaded, source_path, body, article.lang or site.default_lang
         ),
         description_original=original,
+        suppressions=(
+            *from_front_matter(article.seo_pipeline_disable, record.lines),
+            *scan(article.body, first_line=record.body_line),
+        ),
     )
 
 

@@ -41,6 +41,7 @@ from pipeline.jsonld_graph import JsonLdGraph, listify
 from pipeline.jsonld_graph import build as build_jsonld_graph
 from pipeline.pagemeta import NO_META, PageMeta
 from pipeline.segmentation import main_word_count
+from pipeline.suppressions import Suppression, page_codes, scan
 from pipeline.urls import split_url
 
 if TYPE_CHECKING:
@@ -107,6 +108,9 @@ class PageFacts:
     claims: tuple[LengthClaim, ...] = ()
     disabled: frozenset[str] = frozenset()
     """Codes/prefixes suppressed by an HTML comment or front matter."""
+    suppressions: tuple[Suppression, ...] = ()
+    """The HTML's suppression comments (`disable=`, `disable-next-line=`) at
+    their HTML lines (`pipeline.suppressions`)."""
     encoding_issue: EncodingIssue | None = None
     dropped_attributes: tuple[Pos, ...] = ()
     """Elements with over `facts_walk.MAX_ATTRIBUTES` attributes (the rest were
@@ -208,7 +212,6 @@ class PageFacts:
 
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_DISABLE = re.compile(r"<!--\s*seo-pipeline:\s*disable=([A-Za-z0-9_, ]+?)\s*-->")
 _EMPTY_DOC = "<html><head></head><body></body></html>"
 _PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 
@@ -273,8 +276,8 @@ def parse(
             ),
         )
 
-    disabled = {c.strip().upper() for m in _DISABLE.findall(html) for c in m.split(",")}
-    disabled |= meta.disabled
+    comments = scan(html)
+    disabled = page_codes(comments) | meta.disabled
     return PageFacts(
         path=path,
         lang=walker.lang,
@@ -297,6 +300,7 @@ def parse(
         keyphrase=meta.keyphrase,
         claims=tuple(claims),
         disabled=frozenset(d for d in disabled if d),
+        suppressions=comments,
         encoding_issue=issue,
         dropped_attributes=tuple(dropped),
         meta=meta,

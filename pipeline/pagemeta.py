@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.findings import SourceMap
+from pipeline.suppressions import Suppression
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ class PageMeta:
     """Where the page's parts came from in its content file."""
     unmapped: tuple[str, ...] = ()
     """Front-matter keys of another generator that nothing uses (kept in `extra`)."""
+    suppressions: tuple[Suppression, ...] = ()
+    """The content file's suppressions at their content lines: comments in the
+    Markdown body (`disable=`, `disable-next-line=`) and `seo-pipeline-disable`."""
 
     def with_keyphrase(self, keyphrase: str | None) -> PageMeta:
         """A copy whose keyphrase is `keyphrase` when given (the `--keyphrase` flag)."""
@@ -54,6 +58,8 @@ class PageMeta:
             data["disabled"] = sorted(self.disabled)
         if self.unmapped:
             data["unmapped"] = list(self.unmapped)
+        if self.suppressions:
+            data["suppressions"] = [s.to_json() for s in self.suppressions]
         if self.source is not None:
             data["source"] = {
                 "path": self.source.path,
@@ -78,6 +84,12 @@ class PageMeta:
             )
         disabled = data.get("disabled")
         unmapped = data.get("unmapped")
+        kept = data.get("suppressions")
+        suppressions = tuple(
+            s
+            for s in map(Suppression.from_json, kept if isinstance(kept, list) else ())
+            if s is not None
+        )
         claimed = data.get("description_claimed_length")
         return cls(
             slug=_text(data.get("slug")),
@@ -95,6 +107,7 @@ class PageMeta:
             unmapped=tuple(str(k) for k in unmapped)
             if isinstance(unmapped, list)
             else (),
+            suppressions=suppressions,
         )
 
 

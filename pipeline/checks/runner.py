@@ -26,9 +26,12 @@ from pipeline.checks.registry import (
     is_selected,
     resolve_severity,
 )
+from pipeline.checks.suppression import CODE as UNUSED_SUPPRESSION
+from pipeline.checks.suppression import Audit, audit_findings
 from pipeline.facts import PageFacts, parse
 from pipeline.findings import Finding, Severity, SourceMap
 from pipeline.pagemeta import NO_META, PageMeta
+from pipeline.suppressions import Suppression, matches
 
 SNIPPET_MAX = 300
 MAX_PAGE_BYTES = 10_000_000
@@ -320,8 +323,13 @@ def _check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> 
     )
     source_path = page.source.path if page.source else None
     state = _Page(facts, [*config.ignored_for(page.path, source_path), *facts.disabled])
+    audit = Audit(facts.suppressions, facts.meta.suppressions)
+    auditing = any(r.code == UNUSED_SUPPRESSION for r in rules)
+    built = page.source is not None
     for rule in rules:
         if _suppressed(rule, state):
+            if auditing:
+                _shadow_run(rule, facts, config, audit)
             continue
         out_of_scope = rule.requires(facts) if rule.requires else None
         if out_of_scope:
@@ -343,13 +351,69 @@ def _check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> 
             problems = rule.run_page(facts, options)
         except Exception as exc:  # a rule bug must not hide the other findings
             problems = [_crash(rule, exc, state)]
-        state.findings.extend(
+        found = (
             _finding(rule, page, p, resolve_severity(rule, overrides, p.severity))
             if p.severity
             else _finding(rule, page, p, severity)
             for p in problems
         )
+        state.findings.extend(f for f in found if audit.keep(rule, f, built))
+    if UNUSED_SUPPRESSION in state.run:
+        rule = REGISTRY[UNUSED_SUPPRESSION]
+        state.findings += audit_findings(
+            audit,
+            rules,
+            resolve_severity(rule, config.severity_overrides),
+            lambda r, p, sev: _finding(r, page, p, sev),
+            lambda r, sup, message, sev: _suppression_finding(
+                r, page, sup, message, sev
+            ),
+        )
     return state
+
+
+def _shadow_run(
+    rule: Rule, facts: PageFacts, config: CheckConfig, audit: Audit
+) -> None:
+    """Run a rule suppressed for the whole page by a comment or the front
+    matter, only to learn whether that suppression is used (META593)."""
+    inline = [*audit.html, *audit.content]
+    if (
+        rule.code == UNUSED_SUPPRESSION
+        or rule.site
+        or not any(
+            s.target is None and any(matches(rule.code, rule.name, c) for c in s.codes)
+            for s in inline
+        )
+    ):
+        return
+    if (rule.requires and rule.requires(facts)) or not rule.applies_to(facts.text_lang):
+        return
+    try:
+        fired = any(
+            True for _ in rule.run_page(facts, config.options_for(rule.family.name))
+        )
+    except Exception:  # the rule is suppressed here: its crash is not reported
+        return
+    if fired:
+        audit.page_level_fired(rule)
+
+
+def _suppression_finding(
+    rule: Rule, page: PageInput, sup: Suppression, message: str, severity: Severity
+) -> Finding:
+    """A META593 finding at a suppression in the content file."""
+    path = page.source.path if page.source else page.path
+    return Finding(
+        code=rule.code,
+        rule=rule.name,
+        severity=severity,
+        message=message,
+        path=path,
+        line=sup.line,
+        snippet=sup.text[:SNIPPET_MAX],
+        html_path=page.path,
+    )
 
 
 def _suppressed(rule: Rule, state: _Page) -> bool:
