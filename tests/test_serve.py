@@ -242,7 +242,10 @@ def test_output_files_never_contain_the_live_script(
 
 
 def test_inject_without_body() -> None:
-    assert inject(b"<p>hi") == b"<p>hi" + CLIENT.encode()
+    assert (
+        inject(b"<p>hi", "v1")
+        == b"<p>hi" + CLIENT.replace("VERSION_TOKEN", "v1").encode()
+    )
     assert inject(b"<body></BODY >").endswith(b"</BODY >")
 
 
@@ -618,3 +621,45 @@ def test_an_output_folder_inside_the_content_folder_is_refused(project: Path) ->
     update = live_site(project).update(full=True)
     assert [p.field for p in update.problems] == ["output_dir"]
     assert not (project.parent / "content" / "out").exists()
+
+
+HIDE = """() => {
+  Object.defineProperty(document, "visibilityState", {value: "hidden", configurable: true});
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+SHOW = """() => {
+  Object.defineProperty(document, "visibilityState", {value: "visible", configurable: true});
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
+@pytest.mark.browser
+def test_browser_a_hidden_tab_lets_go_and_catches_up_when_shown(
+    server: Server, project: Path
+) -> None:
+    source = project.parent / "content" / "pears.md"
+    with launch_chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{server.url}{slug('pears')}/")
+        page.wait_for_function("() => window.__seoPipelineLive === true")
+        assert wait_for(lambda: server_streams(server) == 1, timeout=5)
+        page.evaluate(HIDE)
+        assert wait_for(lambda: server_streams(server) == 0, timeout=5)
+        save(source, article("pears", "Changed while the tab was hidden."))
+        assert wait_for(
+            lambda: (
+                "Changed while" in str(server.site.file(f"{slug('pears')}/index.html"))
+            )
+        )
+        time.sleep(0.3)
+        assert "Changed while" not in page.inner_text("body")  # not reloaded
+        page.evaluate(SHOW)
+        page.wait_for_function(
+            "() => document.body.innerText.includes('Changed while the tab was hidden.')",
+            timeout=3000,
+        )
+
+
+def server_streams(server: Server) -> int:
+    """Open event streams (threads serving /__seo-pipeline/events)."""
+    return server.hub.listeners

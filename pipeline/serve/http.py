@@ -19,7 +19,9 @@ import ipaddress
 import mimetypes
 import posixpath
 import re
+import select
 import socket
+import zlib
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -31,12 +33,15 @@ from pipeline.serve.live import LiveSite
 EVENTS = "/__seo-pipeline/events"
 PING_S = 10.0
 """Seconds between keep-alive comments on an idle event stream."""
+GONE_POLL_S = 0.5
+"""How often an idle event stream checks whether its page closed it."""
 
 CLIENT = """<script id="seo-pipeline-live">(function () {
   if (window.__seoPipelineLive || !window.EventSource) return;
   window.__seoPipelineLive = true;
   var here = decodeURIComponent(location.pathname).replace(/index\\.html$/, "");
-  var source = new EventSource("EVENTS_URL");
+  var version = "VERSION_TOKEN";
+  var source = null;
   var box = null;
   function show(problems) {
     if (box) { box.remove(); box = null; }
@@ -60,13 +65,29 @@ CLIENT = """<script id="seo-pipeline-live">(function () {
     });
     document.documentElement.appendChild(box);
   }
-  source.addEventListener("problems", function (event) {
-    show(JSON.parse(event.data).problems);
+  function connect() {
+    source = new EventSource("EVENTS_URL");
+    source.addEventListener("problems", function (event) {
+      show(JSON.parse(event.data).problems);
+    });
+    source.addEventListener("reload", function (event) {
+      var paths = JSON.parse(event.data).paths;
+      if (paths.indexOf("*") >= 0 || paths.indexOf(here) >= 0) location.reload();
+    });
+  }
+  // A hidden tab lets go of its stream (browsers allow 6 connections to one
+  // server); when shown again it reconnects, and reloads if its page changed.
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") {
+      if (source) { source.close(); source = null; }
+    } else if (!source) {
+      connect();
+      fetch(location.href, {method: "HEAD", cache: "no-store"}).then(function (r) {
+        if (r.headers.get("X-Seo-Pipeline-Version") !== version) location.reload();
+      }, function () {});
+    }
   });
-  source.addEventListener("reload", function (event) {
-    var paths = JSON.parse(event.data).paths;
-    if (paths.indexOf("*") >= 0 || paths.indexOf(here) >= 0) location.reload();
-  });
+  if (document.visibilityState !== "hidden") connect();
 })();</script>
 """.replace("EVENTS_URL", EVENTS)
 
@@ -80,9 +101,15 @@ _BODY_END = re.compile(rb"</body\s*>", re.I)
 _LOOPBACK_NAMES = {"localhost", "localhost.", "127.0.0.1", "::1"}
 
 
-def inject(html: bytes) -> bytes:
-    """`html` with the live-reload script before its last `</body>` (or at the end)."""
-    script = CLIENT.encode("utf-8")
+def version_of(content: bytes) -> str:
+    """A short token that changes when a file's bytes change."""
+    return f"{zlib.crc32(content):08x}"
+
+
+def inject(html: bytes, version: str = "") -> bytes:
+    """`html` with the live-reload script before its last `</body>` (or at the
+    end); `version` is what the page compares with when its tab is shown again."""
+    script = CLIENT.replace("VERSION_TOKEN", version).encode("utf-8")
     ends = list(_BODY_END.finditer(html))
     if not ends:
         return html + script
@@ -163,9 +190,10 @@ class Handler(BaseHTTPRequestHandler):
             return
         body = content.encode("utf-8") if isinstance(content, str) else content
         kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
+        version = version_of(body)
         if kind == "text/html":
-            body = inject(localize(body, self.server.site.base_url))
-        self._send(HTTPStatus.OK, body, kind, head)
+            body = inject(localize(body, self.server.site.base_url), version)
+        self._send(HTTPStatus.OK, body, kind, head, version)
 
     def _host_allowed(self) -> bool:
         """On a loopback address, only loopback host names (no DNS rebinding)."""
@@ -203,10 +231,17 @@ class Handler(BaseHTTPRequestHandler):
         return target.is_relative_to(base) and target.is_dir()
 
     def _not_found(self, head: bool) -> None:
-        body = inject(NOT_FOUND.encode("utf-8"))
+        body = inject(NOT_FOUND.encode("utf-8"), "none")
         self._send(HTTPStatus.NOT_FOUND, body, "text/html", head)
 
-    def _send(self, status: HTTPStatus, body: bytes, kind: str, head: bool) -> None:
+    def _send(
+        self,
+        status: HTTPStatus,
+        body: bytes,
+        kind: str,
+        head: bool,
+        version: str = "none",
+    ) -> None:
         if kind.startswith("text/") or kind in ("application/json", "application/xml"):
             kind += "; charset=utf-8"
         self.send_response(status)
@@ -214,6 +249,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("X-Seo-Pipeline-Version", version)
         self.end_headers()
         if not head:
             self.wfile.write(body)
@@ -227,19 +263,33 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.close_connection = True
         seq = hub.seq
+        hub.listen(+1)
         try:
             for kind, text in hub.state():
                 self._event(kind, text)
             self.wfile.flush()
-            while not hub.closed:
-                seq, events = hub.wait(seq, PING_S)
+            quiet = 0.0
+            while not hub.closed and not self._gone():
+                seq, events = hub.wait(seq, GONE_POLL_S)
                 for kind, text in events:
                     self._event(kind, text)
-                if not events:
+                quiet = 0.0 if events else quiet + GONE_POLL_S
+                if quiet >= PING_S:
                     self.wfile.write(b": ping\n\n")
+                    quiet = 0.0
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, OSError):
             return  # the page went away
+        finally:
+            hub.listen(-1)
+
+    def _gone(self) -> bool:
+        """The page closed its stream (the socket reads as ended)."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and not self.connection.recv(1, socket.MSG_PEEK)
+        except (OSError, ValueError):
+            return True
 
     def _event(self, kind: str, text: str) -> None:
         self.wfile.write(f"event: {kind}\ndata: {text}\n\n".encode())

@@ -20,6 +20,7 @@ class Hub:
         self._closed = False
         self._cond = threading.Condition()
         self._state: dict[str, str] = {}
+        self._listeners = 0
 
     @property
     def closed(self) -> bool:
@@ -49,6 +50,17 @@ class Hub:
         """What a new client is sent first."""
         with self._cond:
             return list(self._state.items())
+
+    @property
+    def listeners(self) -> int:
+        """How many event streams are open."""
+        with self._cond:
+            return self._listeners
+
+    def listen(self, delta: int) -> None:
+        """Count an event stream opening (+1) or closing (-1)."""
+        with self._cond:
+            self._listeners += delta
 
     def wait(self, after: int, timeout: float) -> tuple[int, list[tuple[str, str]]]:
         """Events after number `after` (waiting up to `timeout` s for one)."""
