@@ -663,3 +663,27 @@ def test_browser_a_hidden_tab_lets_go_and_catches_up_when_shown(
 def server_streams(server: Server) -> int:
     """Open event streams (threads serving /__seo-pipeline/events)."""
     return server.hub.listeners
+
+
+@pytest.mark.browser
+def test_browser_the_open_report_reloads_with_new_findings(
+    server: Server, project: Path
+) -> None:
+    source = project.parent / "content" / "apples.md"
+    assert wait_for(lambda: get(server, "/_report/")[0] == 200, timeout=20)
+    with launch_chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{server.url}_report/")
+        page.wait_for_function("() => window.__seoPipelineLive === true")
+        assert "LEN103" not in page.inner_text("body")
+        time.sleep(0.3)
+        long = "A description that goes on and on, " * 8
+        save(
+            source,
+            article("apples").replace(
+                "description: A page", f"description: {long}A page"
+            ),
+        )
+        page.wait_for_function(
+            "() => document.body.innerText.includes('LEN103')", timeout=10_000
+        )
