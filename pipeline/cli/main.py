@@ -28,6 +28,11 @@ from pipeline.profiles import PROFILES
 from pipeline.snippets import KINDS, Kind
 from pipeline.version import __version__
 
+SHOW_SETTINGS_HELP = (
+    "Print the effective settings and where each value came from (default, "
+    "profile, config file, command line), then exit."
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="seo-pipeline")
@@ -71,10 +76,11 @@ def cli() -> None:
               help="A dataset row with an error fails the build, or is skipped "
                    "(listed as a warning) while the other rows build.")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@click.option("--show-settings", is_flag=True, help=SHOW_SETTINGS_HELP)
 @gate_options
 def build(config_path: Path | None, content_dir: Path | None, output_dir: Path | None,
           no_check: bool, no_write: bool, force: bool, drafts: bool, on_bad_row: str,
-          quiet: bool, gate: GateOptions) -> None:  # fmt: skip
+          quiet: bool, show_settings: bool, gate: GateOptions) -> None:  # fmt: skip
     """Build content files into HTML pages, sitemap.xml and manifest.json."""
     from pipeline.config import load_config
     from pipeline.gate import apply_gate, effective_config
@@ -82,6 +88,10 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
     from pipeline.run import build as run_build
 
     config = load_config(config_path).with_dirs(content_dir, output_dir)
+    if show_settings:
+        flags = {"content-dir": content_dir, "output-dir": output_dir}
+        _show_settings(config, gate, [k for k, v in flags.items() if v is not None])
+        return
     config_notes(config.notes)
     config = config.model_copy(update={"checks": effective_config(config.checks, gate)})
     result = run_build(
@@ -128,14 +138,19 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @click.option("--stdin-filename", metavar="PATH",
               help="With `-` (HTML on standard input): the path findings name.")  # fmt: skip
+@click.option("--show-settings", is_flag=True, help=SHOW_SETTINGS_HELP)
 def check(paths: tuple[Path, ...], config_path: Path | None, gate: GateOptions,
-          keyphrase: str | None, quiet: bool, stdin_filename: str | None) -> None:  # fmt: skip
+          keyphrase: str | None, quiet: bool, stdin_filename: str | None,
+          show_settings: bool) -> None:  # fmt: skip
     """Check HTML pages (files, or folders searched for *.html; `-` reads stdin)."""
     from pipeline.config import load_config
     from pipeline.gate import apply_gate, effective_config
     from pipeline.run import check as run_check
     from pipeline.run import check_stdin
 
+    if show_settings:
+        _show_settings(load_config(config_path), gate)
+        return
     if not paths:
         raise click.UsageError("give at least one HTML file or folder")
     stdin = Path("-") in paths
@@ -195,6 +210,17 @@ def fix(paths: tuple[Path, ...], config_path: Path | None, show_diff: bool,
     for line in fix_lines(plan, diff=show_diff):
         click.echo(line, err=show_diff)
     sys.exit(1 if show_diff and plan.changed else 0)
+
+
+def _show_settings(
+    config: Any, gate: GateOptions, cli_site: Sequence[str] = ()
+) -> None:
+    from pipeline.gate import effective_config
+    from pipeline.settings_report import show_settings
+
+    config_notes(config.notes)
+    checks = effective_config(config.checks, gate)
+    click.echo(show_settings(config, checks, gate, cli_site=cli_site), nl=False)
 
 
 @cli.command()
@@ -327,7 +353,9 @@ def import_(inputs: Sequence[str], out_dir: Path, force: bool) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on; 0 picks a free one.")  # fmt: skip
 @click.option("--no-check", is_flag=True, help="Skip the checks and the report.")
-@click.option("--drafts", "-D", is_flag=True, help="Serve drafts too (as build --drafts).")
+@click.option(
+    "--drafts", "-D", is_flag=True, help="Serve drafts too (as build --drafts)."
+)
 def serve(config_path: Path | None, host: str, port: int, no_check: bool,
           drafts: bool) -> None:  # fmt: skip
     """Build and serve the site and its report; rebuild and reload on every save."""
