@@ -35,9 +35,14 @@ MAX_ATTRIBUTES = 1000
 """Attributes of one element that are read; the rest are blanked before parsing
 (libxml2 compares each attribute with every earlier one: quadratic)."""
 _ATTR = r"""(?>[\s/]++[^\s/>="']++(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]++))?+)"""
-_MANY_ATTRIBUTES = re.compile(
-    rf"<[A-Za-z][^\s/>]*+(?>{_ATTR}{{{MAX_ATTRIBUTES}}})((?>{_ATTR}++))"
-)
+
+
+@functools.lru_cache(maxsize=4)
+def _many_attributes(limit: int) -> re.Pattern[str]:
+    """A start tag with more than `limit` attributes; group 1: the rest."""
+    return re.compile(rf"<[A-Za-z][^\s/>]*+(?>{_ATTR}{{{limit}}})((?>{_ATTR}++))")
+
+
 _ONE_ATTRIBUTE = re.compile(_ATTR)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -71,6 +76,14 @@ _BREAKOUT = frozenset({
 _HEAD_ELEMENTS = _HEAD_TAGS | {"noscript", "template"}
 _HEAD_CLOSED = re.compile(r"</head\s*>|<body(?=[\s/>])", re.I)
 _HEAD_END_TAG = re.compile(r"</head\s*>", re.I)
+_HTML_END = re.compile(r"</html[ \t]*>", re.I)  # no newline: lines stay true
+# Before <body>, the end tags </body>, </html> and </br> end <head> in a
+# browser (lxml ignores them); raw text and comments are skipped to find them.
+_HEAD_SCAN = re.compile(
+    r"<(script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|plaintext)"
+    r"(?=[\s/>])|<!--|</(body|html|br)\s*>|<body(?=[\s/>])",
+    re.I,
+)
 _BODY_TAG = re.compile(r"<body(?=[\s/>])", re.I)
 # What a browser still puts in `<head>` after `</head>` (until `<body>` or
 # content): the HTML standard's "after head" insertion mode.
@@ -115,11 +128,12 @@ def cap_attributes(source: str) -> tuple[str, list[Pos]]:
     found: list[Pos] = []
     pieces: list[str] = []
     last = 0
-    for match in _MANY_ATTRIBUTES.finditer(source):
+    limit = MAX_ATTRIBUTES
+    for match in _many_attributes(limit).finditer(source):
         start, end = match.span(1)
         extra = sum(1 for _ in _ONE_ATTRIBUTE.finditer(source, start, end))
         line, column = locate_line_col(source, match.start())
-        found.append(Pos(str(MAX_ATTRIBUTES + extra), line, column, "body"))
+        found.append(Pos(str(limit + extra), line, column, "body"))
         pieces += [source[last:start], _NOT_NEWLINE.sub(" ", source[start:end])]
         last = end
     if not found:
@@ -175,6 +189,14 @@ class Walker:
         # <body> children a browser keeps in <head>, by id; the values keep
         # lxml's proxies alive, so an id is never reused for another element.
         self._head_run: dict[int, Any] = {}
+        self._stray: tuple[int, str] | None = None
+        self._order: Any = None  # for `_nth_on_line`
+        self._seen: dict[int, tuple[Any, int]] = {}
+        self._per_line: dict[tuple[Any, int | None], int] = {}
+        self._matched: dict[tuple[str, int], tuple[int, int, int]] = {}
+        self._html_children: dict[int, tuple[Any, int]] | None = None
+        self._body_at = 0
+        self._breakouts: dict[int, tuple[Any, dict[int, Any]]] = {}
         self.head_end: Pos | None = None
         """What ended `<head>` before `</head>` or `<body>` (text: `<iframe>`)."""
         self.titles: list[Tag] = []
@@ -233,15 +255,14 @@ class Walker:
         self.root_pos = self._pos(root, "html")
         head = root.find("head")
         body = root.find("body")
+        self._stray = _stray_end_tag(self._source)
         cut = self._head_cut(root, head, body)
         closer: Any = None
         if body is not None and cut is None:
             closer = self._leading_head(body)
-        # In a frameset page a browser drops what lxml puts in the body after it.
+        # In a frameset page a browser drops what comes after the frameset.
         frameset = root.find("frameset")
-        dropped = None
-        if frameset is not None and body is not None:
-            dropped = body if root.index(frameset) < root.index(body) else None
+        dropped = None if frameset is None else self._index(frameset)
         self._titles(root, head, cut, dropped)
         if head is not None:
             self.head_pos = self._pos(head, "head")
@@ -254,7 +275,7 @@ class Walker:
             if child is body:
                 break
             if child.tag in _AFTER_HEAD and child.tag != "title":
-                self._head_tag(child, cut is None)
+                self._head_tag(child, cut is None and not self._after_stray(child))
         if body is None:
             return
         if self.head_end is None and closer is not None:
@@ -283,10 +304,26 @@ class Walker:
             return 0
         for i, child in enumerate(head):
             tag = child.tag
+            if self._after_stray(child):
+                self.head_end = self._stray_pos()
+                return i
             if isinstance(tag, str) and tag not in _HEAD_ELEMENTS:
                 self.head_end = self._located(f"<{tag}>", child)
                 return i
         return None
+
+    def _after_stray(self, el: Any) -> bool:
+        """Whether `el` comes after a stray `</body>`/`</html>`/`</br>`."""
+        if self._stray is None:
+            return False
+        at = self._index(el)
+        return at is not None and at > self._stray[0]
+
+    def _stray_pos(self) -> Pos | None:
+        if self._stray is None:
+            return None
+        line, col = locate_line_col(self._source, self._stray[0])
+        return Pos(self._stray[1], line, col)
 
     def _located(self, what: str, el: Any) -> Pos:
         """`Pos(what)` at `el`'s start tag (its line alone when not found)."""
@@ -297,7 +334,7 @@ class Walker:
         return Pos(what, line, col)
 
     def _titles(
-        self, root: Any, head: Any, cut: int | None, dropped: Any = None
+        self, root: Any, head: Any, cut: int | None, dropped: int | None = None
     ) -> None:
         """Every `<title>` the DOM has, in document order, wherever the parser
         put it: the first is `document.title` (the HTML standard's "first
@@ -307,10 +344,18 @@ class Walker:
         for el in root.iter("title"):
             col = self._col(el, "title")  # advances the column cursor in order
             ancestors = list(el.iterancestors())  # innermost first
-            if not _is_html_title(el, ancestors):
+            foreign = _foreign_root(ancestors)
+            if foreign is False:
                 continue
-            if dropped is not None and any(a is dropped for a in ancestors):
-                continue
+            if foreign is not None:
+                key = id(foreign)
+                if key not in self._breakouts:
+                    self._breakouts[key] = (foreign, _titles_after_breakout(foreign))
+                if id(el) not in self._breakouts[key][1]:
+                    continue  # an SVG or MathML title
+            at = None if col is None else self._offset(el.sourceline or 1) + col - 1
+            if dropped is not None and at is not None and at > dropped:
+                continue  # after a <frameset>
             top = ancestors[-3] if len(ancestors) > 2 else el  # <html>'s grandchild
             in_head = False
             if head is not None and len(ancestors) >= 2 and ancestors[-2] is head:
@@ -318,10 +363,39 @@ class Walker:
             elif id(top) in self._head_run:
                 in_head = True
             elif len(ancestors) == 1:  # beside lxml's <head> and <body>
-                before_body = body is None or root.index(el) < root.index(body)
-                in_head = cut is None and before_body
+                before_body = body is None or self._before_body(el)
+                in_head = cut is None and before_body and not self._after_stray(el)
             text = collapse(el.text_content())
             self.titles.append(Tag(text, el.sourceline, col, "title", in_head))
+
+    def _before_body(self, el: Any) -> bool:
+        """Whether a child of `<html>` comes before lxml's `<body>`."""
+        if self._html_children is None:
+            html = el.getparent()
+            self._html_children = {id(c): (c, i) for i, c in enumerate(html)}
+            body = html.find("body")
+            self._body_at = len(html) if body is None else html.index(body)
+        mine = self._html_children.get(id(el))
+        return mine is not None and mine[1] < self._body_at
+
+    def _nth_on_line(self, el: Any) -> int | None:
+        """How many elements of `el`'s tag start before it on its line.
+
+        One document-order pass shared by all calls (linear, not one pass
+        per call); iter() unfiltered: lxml refuses a tag name with control
+        characters as a filter (fuzz/regressions/check-control-char-tag-name.html).
+        """
+        if self._order is None:
+            self._order = el.getroottree().iter()
+        seen = self._seen
+        while id(el) not in seen:
+            other = next(self._order, None)
+            if other is None:
+                return None
+            key = (other.tag, other.sourceline)
+            seen[id(other)] = (other, self._per_line.get(key, 0))
+            self._per_line[key] = seen[id(other)][1] + 1
+        return int(seen[id(el)][1])
 
     def _index(self, el: Any) -> int | None:
         """String index of `el`'s start tag in the source (None: unknown): the
@@ -330,19 +404,22 @@ class Walker:
         span = self._line_span(line) if line is not None else None
         if span is None:
             return None
-        nth = 0
-        for other in el.getroottree().iter(tag):
-            if other is el:
-                break
-            nth += other.sourceline == line
-        start, pattern = span[0], _tag_re(tag)
-        for _ in range(nth):
-            match = pattern.search(self._source, start, span[1])
+        nth = self._nth_on_line(el)
+        if nth is None:
+            return None
+        # Continue from the last match found on this line for this tag (calls
+        # come in document order: linear even when the page is one line).
+        done, found, end = self._matched.get((tag, line), (-1, -1, span[0]))
+        if done > nth:
+            done, found, end = -1, -1, span[0]
+        pattern = _tag_re(tag)
+        while done < nth:
+            match = pattern.search(self._source, end, span[1])
             if match is None:
                 return None
-            start = match.end()
-        match = pattern.search(self._source, start, span[1])
-        return match.start() if match is not None else None
+            done, found, end = done + 1, match.start(), match.end()
+            self._matched[(tag, line)] = (done, found, end)
+        return found
 
     def _leading_head(self, body: Any) -> Any:
         """Fill `_head_run` with the first children of lxml's `<body>` that a
@@ -355,6 +432,12 @@ class Walker:
         text = collapse(body.text or "")
         if text:
             return text
+        never = len(self._source)
+        found = _BODY_TAG.search(self._source)
+        body_tag = found.start() if found else never
+        found = _HEAD_END_TAG.search(self._source)
+        head_end_tag = found.start() if found else never
+        stray = self._stray[0] if self._stray is not None else never
         for child in body:
             tag = child.tag
             if not isinstance(tag, str):
@@ -362,9 +445,9 @@ class Walker:
             if tag not in _AFTER_HEAD and tag != "noscript":
                 return child
             at = self._index(child)
-            if at is None or _BODY_TAG.search(self._source, 0, at):
+            if at is None or at > body_tag or at > stray:
                 return child
-            if tag == "noscript" and _HEAD_END_TAG.search(self._source, 0, at):
+            if tag == "noscript" and at > head_end_tag:
                 return child  # after </head>, <noscript> opens the body
             self._head_run[id(child)] = child
             tail = collapse(child.tail or "")
@@ -385,6 +468,8 @@ class Walker:
             before, what = self._index(closer), f"<{closer.tag}>"
         if before is None or before < 0:
             return None
+        if self._stray is not None and self._stray[0] < before:
+            return self._stray_pos()
         line, col = locate_line_col(self._source, before)
         if _HEAD_CLOSED.search(self._source, 0, before):
             return None  # `<head>` was closed by the page itself
@@ -647,9 +732,42 @@ class Walker:
             )
 
 
-def _is_html_title(title: Any, ancestors: list[Any]) -> bool:
-    """Whether a `<title>` with these ancestors (innermost first) is an HTML
-    title element in a browser's DOM, which `document.title` reads."""
+@functools.lru_cache(maxsize=16)
+def _end_tag_re(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"</{tag}\s*>", re.I)
+
+
+def _stray_end_tag(source: str) -> tuple[int, str] | None:
+    """Index and text of the first `</body>`, `</html>` or `</br>` before any
+    `<body>` tag, outside raw text and comments (it ends `<head>` in a
+    browser), else None. Linear: raw-text elements are jumped over."""
+    pos = 0
+    while (match := _HEAD_SCAN.search(source, pos)) is not None:
+        raw, stray = match.group(1), match.group(2)
+        if raw:
+            if raw.lower() == "plaintext":
+                return None
+            end = _end_tag_re(raw.lower()).search(source, match.end())
+            if end is None:
+                return None
+            pos = end.end()
+        elif match.group().startswith("<!--"):
+            close = source.find("-->", match.end())
+            if close < 0:
+                return None
+            pos = close + 3
+        elif stray:
+            return match.start(), f"</{stray.lower()}>"
+        else:
+            return None  # <body>: the head is over anyway
+    return None
+
+
+def _foreign_root(ancestors: list[Any]) -> Any:
+    """For a `<title>` with these ancestors (innermost first): False when a
+    browser's DOM has no such title element (template, noscript, frameset),
+    the `<svg>`/`<math>` whose SVG/MathML title it is, or None for an HTML
+    title (which `document.title` reads)."""
     space, root = "html", None
     for el in reversed(ancestors):
         tag = el.tag
@@ -661,21 +779,27 @@ def _is_html_title(title: Any, ancestors: list[Any]) -> bool:
             if tag in ("svg", "math"):
                 space, root = tag, el
         elif _breaks_out(el) or _html_inside(space, tag, el):
-            space = "html"
-    if space == "html" or root is None:
-        return True
-    # A browser leaves foreign content at a start tag such as <p> (lxml keeps
-    # it, and what follows, inside the <svg>): was there one before the title?
+            space, root = "html", None
+    return root
+
+
+def _titles_after_breakout(root: Any) -> dict[int, Any]:
+    """The `<title>`s in a foreign `root` that follow a start tag ending
+    foreign content (a browser leaves the `<svg>` there; lxml keeps it, and
+    what follows, inside), by id; one pass per root."""
+    space = root.tag
+    found: dict[int, Any] = {}
+    out = False
     for el in root.iterdescendants():
-        if el is title:
-            return False
-        if _breaks_out(el) and not any(
-            _html_inside(space, a.tag, a)
-            for a in el.iterancestors()
-            if a is not root and root in a.iterancestors()
-        ):
-            return True
-    return False
+        if out and el.tag == "title":
+            found[id(el)] = el
+        elif not out and _breaks_out(el):
+            out = not any(
+                _html_inside(space, a.tag, a)
+                for a in el.iterancestors()
+                if a is not root and root in a.iterancestors()
+            )
+    return found
 
 
 def _breaks_out(el: Any) -> bool:
@@ -699,5 +823,19 @@ def _html_inside(space: str, tag: str, el: Any) -> bool:
 
 
 def parse_tree(text: str, parser: lhtml.HTMLParser) -> Any:
-    """`lxml.html.document_fromstring`, typed loosely (lxml has no stubs here)."""
-    return lhtml.document_fromstring(text, parser=parser)
+    """`lxml.html.document_fromstring`, typed loosely (lxml has no stubs here).
+
+    `</html>` end tags are blanked first (same length, so lines and columns
+    hold): libxml2 drops everything after one, where browsers put it in the
+    body (a `<title>`, JSON-LD or a whole article written after `</html>`)."""
+    if "</" in text:
+        text = _HTML_END.sub(lambda m: " " * len(m.group()), text)
+    root = lhtml.document_fromstring(text, parser=parser)
+    body = root.find("body")
+    if body is not None:
+        # What lxml leaves after <body> (written after `</body>`) is body
+        # content in a browser's DOM.
+        for child in list(root)[root.index(body) + 1 :]:
+            if child.tag not in ("head", "frameset"):
+                body.append(child)
+    return root

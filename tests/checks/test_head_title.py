@@ -212,3 +212,44 @@ def test_metadata_between_head_and_body_is_read() -> None:
     facts = parse(html)
     assert facts.description is not None and facts.description.text == "Between."
     assert [c.in_head for c in facts.canonicals] == [True]
+
+
+@pytest.mark.parametrize(
+    ("html", "ended_by"),
+    [
+        ("<head><meta charset=utf-8></body><title>T</title></head>", "</body>"),
+        ("<html><head></html>\n<title>T</title>", "</html>"),
+        ("<head></br><title>T</title>", "</br>"),
+    ],
+)
+def test_stray_end_tags_end_head(html: str, ended_by: str) -> None:
+    facts = parse(html)
+    assert facts.title is not None and not facts.title.in_head
+    assert facts.head_end is not None and facts.head_end.text == ended_by
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<head><script>var s = '</body>';</script><title>T</title></head>",
+        "<head><!-- </body> --><title>T</title></head>",
+        "<head><style>/* </html> */</style><title>T</title></head>",
+    ],
+)
+def test_end_tags_in_raw_text_and_comments_do_not_end_head(html: str) -> None:
+    facts = parse(html)
+    assert facts.title is not None and facts.title.in_head
+    assert facts.head_end is None
+
+
+def test_content_after_html_end_tag_is_read() -> None:
+    html = (
+        "<html><head></head><body><p>First.</p></body></html>\n"
+        '<title>Late</title><script type="application/ld+json">{"@type": "Article"}'
+        "</script><p>After the end.</p>"
+    )
+    facts = parse(html)
+    assert facts.title is not None and facts.title.text == "Late"
+    assert (facts.title.line, facts.title.column) == (2, 1)
+    assert [b.data for b in facts.jsonld] == [{"@type": "Article"}]
+    assert [b.text for b in facts.blocks] == ["First.", "After the end."]
