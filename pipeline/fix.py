@@ -149,22 +149,22 @@ def plan_fixes(
     limits = limits or Limits()
     problems: list[Problem] = []
     unsupported: list[str] = []
-    targets: list[Path] = []
+    targets: list[tuple[Path, bool]] = []  # (file, found in a folder)
     for path in paths:
         if path.is_dir():
             for found in content_files(path):
                 if found.suffix.lower() in SUPPORTED:
-                    targets.append(found)
+                    targets.append((found, True))
                 else:
                     unsupported.append(_unsupported(found, root))
         elif not path.exists():
             problems.append(Problem(path, None, None, "no such file or folder"))
         elif path.suffix.lower() in SUPPORTED:
-            targets.append(path)
+            targets.append((path, False))
         else:
             problems.append(Problem(path, None, None, _unsupported_reason(path)))
     files: list[FileFixes] = []
-    for path in targets:
+    for path, in_folder in targets:
         try:
             files.append(
                 fix_file(
@@ -176,11 +176,20 @@ def plan_fixes(
                     shift_headings=shift_headings,
                 )
             )
+        except Unsupported as exc:
+            if not in_folder:
+                raise
+            unsupported.append(f"{_display(path, root)}: {exc.problems[0].message}")
         except ContentError as exc:
             problems.extend(exc.problems)
     if problems:
         raise ContentError(problems)
     return FixPlan(tuple(files), tuple(unsupported))
+
+
+class Unsupported(ContentError):
+    """A content file `fix` cannot edit (TOML or Pelican front matter, a flow
+    mapping, mixed line endings): passed over with a note in a folder."""
 
 
 def plan_project(
@@ -285,7 +294,7 @@ class _Source:
             text = "\r"  # mixed: refused below
         text = text.replace("\r\n", "\n")
         if "\r" in text:
-            raise ContentError(
+            raise Unsupported(
                 [Problem(path, None, None, "fix: mixed line endings are not supported")]
             )
         markdown = path.suffix.lower() in (".md", ".markdown")
@@ -297,7 +306,7 @@ class _Source:
             return read_yaml(path, text, limits)
         first = text.split("\n", 1)[0].strip()
         if first != FENCE:
-            raise ContentError(
+            raise Unsupported(
                 [
                     Problem(
                         path,
@@ -342,7 +351,7 @@ class _Document:
         keys: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         if isinstance(node, yaml.MappingNode):
             if node.flow_style:
-                raise ContentError(
+                raise Unsupported(
                     [
                         Problem(
                             path,
@@ -420,6 +429,7 @@ def _find_fixes(
     claimed = article.description_claimed_length
     if (
         claimed is not None
+        and description  # a claim about a derived description is left alone
         and on["LEN110"]
         and "description_claimed_length" in doc.keys
     ):

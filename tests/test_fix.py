@@ -247,3 +247,32 @@ def test_heading_levels_count_shift_headings(tmp_path: Path) -> None:
     assert "`###` → `##` (h4 → h3 under an h2)" in fixed.applied[0].message
     unshifted = fix_file(path, CheckConfig())  # `#` is the H1 then: h1 → h3
     assert unshifted.after.decode().endswith("# Two\n\n## Four\n\n## Three\n")
+
+
+def test_a_true_claim_and_a_claim_without_description_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: T\ndescription: Twelve chars\ndescription_claimed_length: 12\n---\n"
+    )
+    assert not fix_file(path, CheckConfig()).changed
+    path.write_text("---\ntitle: T\ndescription_claimed_length: 12\n---\nIntro.\n")
+    assert not fix_file(path, CheckConfig()).changed
+    path.write_text(
+        "---\ntitle: T\ndescription: Twelve chars\ndescription_claimed_length: 149\n---\n"
+    )
+    fixed = fix_file(path, CheckConfig())
+    assert fixed.after == b"---\ntitle: T\ndescription: Twelve chars\n---\n"
+
+
+def test_folder_passes_over_files_it_cannot_edit(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "hugo.md").write_text('+++\ntitle = "T"\n+++\nText.\n')
+    (tmp_path / "content" / "rows.csv").write_text("title\nT\n")
+    (tmp_path / "content" / "a.md").write_text(
+        f"---\ntitle: T\ndescription: {ORIGINAL}\n---\n"
+    )
+    code, out, err = run("fix", cwd=tmp_path)
+    assert code == 0, err
+    assert "content/hugo.md: fix: only YAML front matter ('---') is supported" in err
+    assert "content/rows.csv: fix: .csv files are not supported" in err
+    assert "Fixed 1 problem in 1 file." in out + err
