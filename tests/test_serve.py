@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -383,8 +384,10 @@ def test_stop_ends_every_thread(project: Path) -> None:
         lambda: load_config(project), config_file=project, port=0, log=lambda line: None
     )
     live.start()
+    assert wait_for(lambda: get(live, "/_report/")[0] == 200, timeout=30)  # checked
     live.stop()
     assert wait_for(lambda: set(threading.enumerate()) <= before, timeout=10)
+    assert multiprocessing.active_children() == []  # the checks' worker is gone
 
 
 # -- the command line ---------------------------------------------------------------

@@ -16,14 +16,19 @@ overlay until the file is fixed.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import cast
 
+from pipeline.checks.pool import _start_worker
 from pipeline.checks.runner import PageCache, PageInput, check_pages
 from pipeline.config import Config
 from pipeline.derive import derive_page
@@ -115,7 +120,7 @@ class LiveSite:
         self._check_wanted = threading.Event()
         self._stopping = threading.Event()
         self._checker: threading.Thread | None = None
-        self._cache: tuple[Config | None, PageCache] = (None, PageCache())
+        self._worker = CheckWorker()
 
     # -- what the HTTP server reads -------------------------------------------
 
@@ -339,11 +344,12 @@ class LiveSite:
         self._checker.start()
 
     def stop(self) -> None:
-        """Stop the checks thread (waits for a run in progress)."""
+        """Stop the checks thread and its worker process."""
         self._stopping.set()
         self._check_wanted.set()
+        self._worker.stop()
         if self._checker is not None:
-            self._checker.join(timeout=60)
+            self._checker.join(timeout=30)
 
     def check_now(self) -> None:
         """Run the checks and write the report in this thread."""
@@ -371,11 +377,6 @@ class LiveSite:
         if config is None:
             return
         started = time.perf_counter()
-        if self._cache[0] is not config:  # one cache per config
-            self._cache = (config, PageCache())
-        # In this process: worker processes forked from a threaded server
-        # could inherit a held lock. Only changed pages are checked again.
-        checks = config.checks.model_copy(update={"jobs": 1})
         inputs = [
             PageInput(
                 path=display_path(
@@ -386,8 +387,10 @@ class LiveSite:
             )
             for r in pages
         ]
-        result = check_pages(inputs, checks, cache=self._cache[1])
-        report = output_files(result, ReportContext(config.checks))
+        outcome = self._worker.run(config, inputs)
+        if outcome is None:  # stopped
+            return
+        report, counts = outcome
         with self._lock:
             if self._stopping.is_set():
                 return
@@ -395,7 +398,6 @@ class LiveSite:
             # (`_check_wanted` is set again); this report is still newer.
             self._report = list(report)
             changed = self._set_files(self.pages())
-        counts = Counter(f.severity.name.lower() for f in result.findings)
         summary = ", ".join(
             f"{counts.get(name, 0)} {name}{'s' if counts.get(name, 0) != 1 else ''}"
             for name in ("error", "warning")
@@ -411,6 +413,97 @@ class LiveSite:
             self._flush()
         except PipelineError as exc:
             self.log("\n".join(f"error: {p}" for p in exc.problems))
+
+
+class CheckWorker:
+    """The checks and the report in one worker process, started on first use.
+
+    There they hold no lock of the server's and take no time from its
+    threads (one interpreter runs one thread at a time): the browser gets
+    its page while 500 pages are checked. The process keeps a `PageCache`,
+    so a run after one save parses and checks that page alone. It is
+    started with `spawn` (a fresh interpreter, never a fork of a threaded
+    server), ends when asked, and on its own when this process goes away
+    (its pipe closes).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._stopped = False
+
+    def run(
+        self, config: Config, inputs: list[PageInput]
+    ) -> tuple[list[OutputFile], dict[str, int]] | None:
+        """The report files and the findings per severity; None once stopped."""
+        with self._lock:
+            if self._stopped:
+                return None
+            if self._conn is None or self._process is None:
+                context = multiprocessing.get_context("spawn")
+                mine, theirs = context.Pipe()
+                self._process = context.Process(
+                    target=check_worker,
+                    args=(theirs, os.getpid()),
+                    name="seo-pipeline-checks",
+                    daemon=True,
+                )
+                self._process.start()
+                theirs.close()
+                self._conn = mine
+            conn = self._conn
+        try:
+            conn.send((config, inputs))
+            kind, answer = conn.recv()
+        except (EOFError, OSError):  # stopped, or the worker died: a new one next
+            with self._lock:
+                self._conn = self._process = None
+            return None
+        if kind != "ok":
+            raise RuntimeError(answer)
+        return cast(tuple[list[OutputFile], dict[str, int]], answer)
+
+    def stop(self) -> None:
+        """End the worker process (also in the middle of a run)."""
+        with self._lock:
+            self._stopped = True
+            process, conn = self._process, self._conn
+            self._process = self._conn = None
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            process.terminate()
+            process.join(timeout=10)
+
+
+def check_worker(conn: Connection, parent: int) -> None:
+    """The worker process: (config, pages) in, (report files, counts) out.
+
+    Like the check runner's workers it ignores Ctrl-C (the server handles
+    it), dies with its parent and lets go of the terminal.
+    """
+    _start_worker(parent, None, ())
+    cache: tuple[Config | None, PageCache] = (None, PageCache())
+    while True:
+        try:
+            config, inputs = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if cache[0] != config:  # one cache per config
+                cache = (config, PageCache())
+            checks = config.checks.model_copy(update={"jobs": 1})
+            result = check_pages(inputs, checks, cache=cache[1])
+            report = output_files(result, ReportContext(config.checks))
+            counts = Counter(f.severity.name.lower() for f in result.findings)
+            answer: tuple[str, object] = ("ok", (report, dict(counts)))
+        except Exception as exc:  # a bug: tell the server, keep serving
+            answer = ("error", f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(answer)
+        except (EOFError, OSError):
+            return
 
 
 def previous_report(output_dir: Path) -> list[OutputFile]:
