@@ -5,8 +5,9 @@ only content files whose size or modification time changed (and new ones),
 loads, derives and renders their articles, and writes the whole file set
 through `pipeline.write.write_files`, which rewrites only files whose bytes
 changed, keeps the manifest and removes stale files. A change to the config
-or the theme rebuilds everything. The checks and the HTML report run in a
-background thread on the latest pages, so a page is never held up by them.
+or the theme rebuilds everything. The checks and the HTML report run on the
+latest pages in a worker process (`CheckWorker`, driven by a thread here),
+checking only the pages that changed, so a page is never held up by them.
 
 A content error never stops the server: the file keeps its last good pages,
 and the problems (`file:line: field: message`) are published for the browser

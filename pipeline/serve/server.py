@@ -1,8 +1,9 @@
 """SERVER: build, serve, watch, rebuild, reload — the loop behind `seo-pipeline serve`.
 
 Three threads besides the caller's: the HTTP server, the watcher (which also
-rebuilds), and the checks. `Server.stop()` ends them all; the CLI calls it
-on Ctrl-C and SIGTERM, tests in their fixture finalizers.
+rebuilds), and the checks (which drive one worker process). `Server.stop()`
+ends them all; the CLI calls it on Ctrl-C and SIGTERM, tests in their
+fixture finalizers.
 
 Watched (with `watchfiles`): the content folder (changed files are rebuilt),
 the theme folder and the config file (everything is rebuilt), the static
