@@ -202,6 +202,7 @@ def derive_page(
         description_original=original,
         suppressions=(
             *from_front_matter(article.seo_pipeline_disable, record.lines),
+            *record.suppressions,
             *scan(article.body, first_line=record.body_line),
         ),
     )

@@ -7,6 +7,9 @@ Three forms, read once and handed to the runner:
 * `<!-- seo-pipeline: disable-next-line=LEN103 -->` in HTML or in a Markdown
   body: findings on the line after the comment (in the HTML file, or in the
   content file for a built page);
+* `# seo-pipeline: disable-next-line=LEN103` (or `disable=`) as a comment line
+  in front matter or a YAML content file: the field on the next line (the
+  content line findings about it point at), or the whole page;
 * `seo-pipeline-disable: [LEN103]` in front matter: the whole page.
 
 A Markdown body's comments never reach the built page: the sanitiser drops
@@ -23,6 +26,12 @@ from typing import Any, Final
 COMMENT: Final = re.compile(
     r"<!--\s*seo-pipeline:\s*(disable|disable-next-line)\s*=\s*([^>]*?)\s*-->"
 )
+LINE_COMMENT: Final = re.compile(
+    r"^[ \t]*#[ \t]*seo-pipeline:[ \t]*(disable|disable-next-line)[ \t]*=[ \t]*"
+    r"([A-Za-z0-9_, \t-]*?)[ \t]*$"
+)
+"""The same in YAML or TOML front matter (and YAML content files), as a
+`# seo-pipeline: disable-next-line=LEN103` comment line above a field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +116,35 @@ def from_front_matter(
         return ()
     line = lines.get("seo-pipeline-disable") or lines.get("seo_pipeline_disable")
     return (Suppression(cleaned, line, None, None, "seo-pipeline-disable"),)
+
+
+def scan_lines(lines: Sequence[str], *, first_line: int = 1) -> tuple[Suppression, ...]:
+    """`# seo-pipeline: …` comment lines (front matter, YAML content files)."""
+    found = []
+    for offset, text in enumerate(lines):
+        match = LINE_COMMENT.match(text)
+        if match is None:
+            continue
+        line = first_line + offset
+        target = line + 1 if match.group(1) == "disable-next-line" else None
+        found.append(
+            Suppression(
+                split_codes(match.group(2)),
+                line,
+                text.index("#") + 1,
+                target,
+                text.strip(),
+            )
+        )
+    return tuple(found)
+
+
+def in_content_file(suffix: str, text: str, body_line: int) -> tuple[Suppression, ...]:
+    """The comment-line suppressions of a content file's front matter (Markdown,
+    lines 2 to the closing fence) or of a whole YAML file."""
+    lines = text.split("\n")
+    if suffix in (".yaml", ".yml"):
+        return scan_lines(lines)
+    if suffix in (".md", ".markdown") and body_line > 2:
+        return scan_lines(lines[1 : body_line - 2], first_line=2)
+    return ()

@@ -160,3 +160,29 @@ def test_page_meta_keeps_suppressions_in_the_manifest() -> None:
         PageMeta.from_json({"suppressions": [[1, "x", ["A"]], "bad"]}).suppressions
         == ()
     )
+
+
+def test_front_matter_comment_suppresses_the_next_field(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(
+        "---\ntitle: Winter running basics\n"
+        "# seo-pipeline: disable-next-line=LEN103\n"
+        f"description: {LONG}\n"
+        "# seo-pipeline: disable-next-line=LEN101\n"
+        "slug: winter\n---\nIntro.\n"
+    )
+    (tmp_path / "content" / "b.yaml").write_text(
+        "title: Winter gear basics\n"
+        "  # seo-pipeline: disable-next-line=LEN103, LEN104\n"
+        f"description: {LONG}\n"
+        "body: Intro.\n"
+    )
+    code, out = _build(tmp_path, "--select", "LEN101,LEN103,LEN104,META593")
+    found = sorted(line for line in out.splitlines() if line.startswith("::"))
+    assert found == [
+        "::warning file=content/a.md,line=4,title=LEN104::meta description is 1258 px "
+        "wide (max 920 px)",  # only LEN103 was named for this line
+        "::warning file=content/a.md,line=5,title=META593::unused suppression: "
+        "`LEN101` in a `disable-next-line=` comment suppressed nothing on line 6",
+    ]  # b.yaml: both rules suppressed, nothing reported
+    assert code == 0

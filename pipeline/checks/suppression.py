@@ -29,8 +29,9 @@ def unused_suppression(page: PageFacts, opts: MetadataOptions) -> Iterator[Probl
     ## What it does
     Checks every `<!-- seo-pipeline: disable=… -->` and
     `<!-- seo-pipeline: disable-next-line=… -->` comment (in HTML, or in a
-    content file's Markdown body) and the front matter's
-    `seo-pipeline-disable` list. An entry that is no rule code, prefix or
+    content file's Markdown body), every `# seo-pipeline: disable-next-line=…`
+    comment line in front matter or a YAML content file, and the front
+    matter's `seo-pipeline-disable` list. An entry that is no rule code, prefix or
     name is reported, and so is one that suppressed nothing: no rule it
     covers would have reported anything on the page (`disable=`) or on the
     next line (`disable-next-line=`). Rules that did not run (not selected,

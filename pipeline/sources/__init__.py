@@ -27,6 +27,7 @@ from pipeline.sources.frontmatter import read_markdown
 from pipeline.sources.pagespec import dataset_of, is_pagespec, read_pagespec
 from pipeline.sources.record import Record
 from pipeline.sources.structured import read_json, read_yaml
+from pipeline.suppressions import in_content_file
 from pipeline.validation import problems_of
 
 Reader = Callable[[Path, str, Limits], Record]
@@ -162,7 +163,10 @@ def read(path: Path, limits: Limits = _LIMITS) -> Record:
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise ContentError([Problem(path, None, None, f"unknown format (use {known})")])
-    return reader(path, _text(path, limits.max_file_bytes), limits)
+    text = _text(path, limits.max_file_bytes)
+    record = reader(path, text, limits)
+    found = in_content_file(path.suffix.lower(), text, record.body_line)
+    return dataclasses.replace(record, suppressions=found) if found else record
 
 
 def read_rows(path: Path, limits: Limits = _LIMITS) -> Rows:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.suppressions import Suppression
+
 
 @dataclass(frozen=True, slots=True)
 class Record:
@@ -27,6 +29,9 @@ class Record:
     dialect: str | None = None
     row: int | None = None
     row_path: Path | None = None
+    suppressions: tuple[Suppression, ...] = ()
+    """`# seo-pipeline: disable-next-line=…` comment lines of the front matter
+    or YAML file, at their lines (`pipeline.suppressions`)."""
 
     def line_of(self, dotted: str | None) -> int | None:
         """The line of a field, else of its nearest parent, else None."""
