@@ -1,4 +1,4 @@
-"""Draw the bundled example's illustration: `static/images/herpes-back-pain.jpg`.
+"""Draw the bundled example's images: `static/images/herpes-back-pain.jpg` and `logo.png`.
 
 A simple abstract picture (a stylised spine with a warm glow over the lower
 back and nerve lines branching from it), 1200 x 630 as the example article's
@@ -26,6 +26,7 @@ TARGET = (
     / "images"
     / "herpes-back-pain.jpg"
 )
+LOGO = TARGET.with_name("logo.png")
 
 
 def draw() -> Image.Image:
@@ -69,23 +70,45 @@ def draw() -> Image.Image:
     return image
 
 
-def encoded() -> bytes:
-    """The JPEG bytes (baseline, quality 82: about 30 KB)."""
-    out = io.BytesIO()
-    draw().save(out, "JPEG", quality=82, optimize=True)
-    return out.getvalue()
+def draw_logo(size: int = 192) -> Image.Image:
+    """The example site's logo (`logo = "/images/logo.png"`): a blue rounded
+    square with three light vertebrae, as in the illustration."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    pixels = ImageDraw.Draw(image)
+    pixels.rounded_rectangle((0, 0, size - 1, size - 1), radius=size // 5,
+                             fill=(40, 84, 140, 255))  # fmt: skip
+    step = size // 4
+    for k in range(3):
+        y = step * (k + 1) - step // 3
+        half = size // 5 + (8 if k == 1 else 0)
+        pixels.rounded_rectangle(
+            (size // 2 - half, y, size // 2 + half, y + step * 2 // 3),
+            radius=size // 16,
+            fill=(246, 238, 226, 255),
+        )
+    return image
+
+
+def encoded() -> dict[Path, bytes]:
+    """The files' bytes: the JPEG (baseline, quality 82: about 45 KB) and the logo."""
+    photo, logo = io.BytesIO(), io.BytesIO()
+    draw().save(photo, "JPEG", quality=82, optimize=True)
+    draw_logo().save(logo, "PNG", optimize=True)
+    return {TARGET: photo.getvalue(), LOGO: logo.getvalue()}
 
 
 def main(argv: list[str]) -> int:
-    data = encoded()
-    if "--check" in argv:
-        same = TARGET.is_file() and TARGET.read_bytes() == data
-        print(f"{TARGET.name}: {'up to date' if same else 'stale'}")
-        return 0 if same else 1
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_bytes(data)
-    print(f"wrote {TARGET} ({len(data)} bytes)")
-    return 0
+    stale = 0
+    for target, data in encoded().items():
+        if "--check" in argv:
+            same = target.is_file() and target.read_bytes() == data
+            print(f"{target.name}: {'up to date' if same else 'stale'}")
+            stale += not same
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        print(f"wrote {target} ({len(data)} bytes)")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

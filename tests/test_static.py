@@ -174,3 +174,10 @@ def test_the_bundled_example_image_resolves(tmp_path: Path) -> None:
     assert data == (REPO / "static" / "images" / "herpes-back-pain.jpg").read_bytes()
     assert jpeg_size(data) == (1200, 630)  # as the front matter says
     assert len(data) < 100_000
+    # The publisher logo of the example config (JSON-LD) resolves too.
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block is not None
+    (org,) = [n for n in json.loads(block[1])["@graph"] if n["@type"] == "Organization"]
+    assert org["logo"]["url"] == "https://health-notes.example/images/logo.png"
+    logo = (tmp_path / "out" / "images" / "logo.png").read_bytes()
+    assert logo.startswith(b"\x89PNG") and logo[16:24] == struct.pack(">II", 192, 192)
