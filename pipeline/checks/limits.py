@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pipeline import facts_walk
 from pipeline.checks.metadata import MetadataOptions, metadata
 from pipeline.checks.registry import Problem, Severity
 from pipeline.facts import PageFacts
@@ -41,7 +42,7 @@ def page_too_large(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
 
     ## Example
     ```html
-    <html><body><p>… 50 MB of text on one line …</p></body></html>
+    <html><body><p>… 50 MB of text on one line, a data dump or a generated page, …</p></body></html>
     ```
 
     Use instead:
@@ -105,9 +106,9 @@ def too_many_attributes(page: PageFacts, opts: MetadataOptions) -> Iterator[Prob
     """
     for pos in page.dropped_attributes:
         yield Problem(
-            f"element has {int(pos.text):,} attributes (max {MAX_ATTRIBUTES:,}); "
-            "the rest were ignored",
+            f"element has {int(pos.text):,} attributes "
+            f"(max {facts_walk.MAX_ATTRIBUTES:,}); the rest were ignored",
             pos,
             int(pos.text),
-            MAX_ATTRIBUTES,
+            facts_walk.MAX_ATTRIBUTES,
         )
