@@ -686,7 +686,7 @@ def _verify(
         again = source.read(path, limits, new_text)
         validate(again, limits)
     except ContentError as exc:
-        raise ContentError(
+        raise Unsupported(
             [
                 Problem(
                     path,
@@ -704,7 +704,7 @@ def _verify(
             a != b and a.lstrip(" #") != b.lstrip(" #")
             for a, b in zip(old, new, strict=True)
         ):
-            raise ContentError(
+            raise Unsupported(
                 [
                     Problem(
                         path,
@@ -716,7 +716,7 @@ def _verify(
             )
         expected["body"] = got.get("body")
     if got != expected:
-        raise ContentError(
+        raise Unsupported(
             [
                 Problem(
                     path,

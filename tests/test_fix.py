@@ -276,3 +276,18 @@ def test_folder_passes_over_files_it_cannot_edit(tmp_path: Path) -> None:
     assert "content/hugo.md: fix: only YAML front matter ('---') is supported" in err
     assert "content/rows.csv: fix: .csv files are not supported" in err
     assert "Fixed 1 problem in 1 file." in out + err
+
+
+def test_an_edit_that_would_touch_other_fields_is_not_made(tmp_path: Path) -> None:
+    """An alias shares its text with another field: editing it would change
+    both, so the read-back check refuses and the file is passed over."""
+    (tmp_path / "content").mkdir()
+    path = tmp_path / "content" / "a.md"
+    path.write_text(
+        f"---\ntitle: T\nkey_points:\n  - &long {ORIGINAL}\ndescription: *long\n---\n"
+    )
+    before = path.read_bytes()
+    code, _, err = run("fix", cwd=tmp_path)
+    assert code == 0
+    assert "a.md: fix: the edit did not read back as intended; nothing written" in err
+    assert path.read_bytes() == before
