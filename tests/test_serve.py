@@ -308,10 +308,14 @@ def test_only_loopback_host_names_are_answered(server: Server) -> None:
     assert server.url.startswith("http://127.0.0.1:")
 
 
-def test_a_folder_without_slash_redirects(server: Server) -> None:
+def test_a_folder_without_slash_redirects(server: Server, project: Path) -> None:
     status, headers, _ = get(server, f"/{slug('apples')}")
     assert status == 301
     assert headers["Location"] == f"/{slug('apples')}/"
+    (project.parent / "output" / "evil.example").mkdir()
+    status, headers, _ = get(server, "//evil.example")
+    assert status == 301
+    assert headers["Location"] == "/evil.example/"  # never //host: another site
 
 
 def test_the_report_is_served(server: Server) -> None:

@@ -25,7 +25,7 @@ import zlib
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from pipeline.serve.hub import Hub
 from pipeline.serve.live import LiveSite
@@ -182,7 +182,7 @@ class Handler(BaseHTTPRequestHandler):
         if content is None:
             if self._is_folder(rel):
                 self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", url_path + "/")
+                self.send_header("Location", "/" + quote(rel) + "/")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
