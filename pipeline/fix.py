@@ -387,6 +387,11 @@ class _Document:
         newline = self.text.find("\n", end)
         return len(self.text) if newline < 0 else newline + 1
 
+    def line_break(self, at: int) -> str:
+        """A newline to insert before a new line at `at` when the file's last
+        line has none (else nothing)."""
+        return "\n" if at == len(self.text) and not self.text.endswith("\n") else ""
+
     def indent(self, name: str) -> str:
         start = self.key_start(name)
         return self.text[self.text.rfind("\n", 0, start) + 1 : start]
@@ -486,7 +491,11 @@ def _fix_description(
     indent = doc.indent("description")
     edits = (
         Edit(start, end, new_value + ("\n" if value_src.endswith("\n") else "")),
-        Edit(insert_at, insert_at, f"{indent}{ORIGINAL_FIELD}: {original_src}\n"),
+        Edit(
+            insert_at,
+            insert_at,
+            doc.line_break(insert_at) + f"{indent}{ORIGINAL_FIELD}: {original_src}\n",
+        ),
     )
     after = measure(fitted, "description", limits)
     what = (
@@ -544,7 +553,8 @@ def _fix_title(
                 Edit(
                     insert_at,
                     insert_at,
-                    f"{indent}seo_title: {_scalar(fitted, None)}\n",
+                    doc.line_break(insert_at)
+                    + f"{indent}seo_title: {_scalar(fitted, None)}\n",
                 ),
             ),
             unsafe=True,

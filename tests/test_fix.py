@@ -291,3 +291,12 @@ def test_an_edit_that_would_touch_other_fields_is_not_made(tmp_path: Path) -> No
     assert code == 0
     assert "a.md: fix: the edit did not read back as intended; nothing written" in err
     assert path.read_bytes() == before
+
+
+def test_last_line_without_newline(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(f"title: T\nbody: Intro.\ndescription: '{ORIGINAL}'")
+    after = fix_file(path, CheckConfig()).after.decode()
+    assert after.startswith("title: T\nbody: Intro.\ndescription: 'Discover")
+    assert after.endswith(f"'\ndescription_original: '{ORIGINAL}'\n")
+    assert load_article(path).article.description_original is None  # not written
