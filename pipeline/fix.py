@@ -444,7 +444,8 @@ def _find_fixes(
                 _remove_field(doc, "description_claimed_length", claimed, real)
             )
     if on["HEAD303"]:
-        fixes.extend(_fix_headings(doc, record, article.body, shift))
+        raw_body = str(record.data.get("body", ""))  # as in the file, not stripped
+        fixes.extend(_fix_headings(doc, record, raw_body, shift))
     if on["LEN101"] or on["LEN102"]:
         fix, note = _fix_title(doc, article, limits, display)
         if fix is not None:

@@ -300,3 +300,11 @@ def test_last_line_without_newline(tmp_path: Path) -> None:
     assert after.startswith("title: T\nbody: Intro.\ndescription: 'Discover")
     assert after.endswith(f"'\ndescription_original: '{ORIGINAL}'\n")
     assert load_article(path).article.description_original is None  # not written
+
+
+def test_blank_lines_before_the_body_keep_heading_lines_true(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    text = "---\ntitle: T\n---\n\n\nIntro.\n\n## A\n\n#### B\n\n## C\n"
+    path.write_text(text)
+    after = fix_file(path, CheckConfig()).after.decode()
+    assert after == text.replace("#### B", "### B")
