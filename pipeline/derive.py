@@ -144,7 +144,10 @@ def derive_page(
         if article.shift_headings is None
         else article.shift_headings
     )
-    body = render_body(article.body, first_line=record.body_line, shift=shift)
+    # `article.body` is stripped: its first line is the file's first non-blank one.
+    raw = str(record.data.get("body", ""))
+    first_line = record.body_line + raw[: len(raw) - len(raw.lstrip())].count("\n")
+    body = render_body(article.body, first_line=first_line, shift=shift)
     slug = article.slug or slugify(article.title) or "page"
     rel_path = f"{slug}/index.html"
     url = site.url_for(f"/{url_segment(slug)}/")
@@ -203,7 +206,7 @@ def derive_page(
         suppressions=(
             *from_front_matter(article.seo_pipeline_disable, record.lines),
             *record.suppressions,
-            *scan(article.body, first_line=record.body_line),
+            *scan(article.body, first_line=first_line),
         ),
     )
 

@@ -186,3 +186,23 @@ def test_front_matter_comment_suppresses_the_next_field(tmp_path: Path) -> None:
         "`LEN101` in a `disable-next-line=` comment suppressed nothing on line 6",
     ]  # b.yaml: both rules suppressed, nothing reported
     assert code == 0
+
+
+def test_lines_are_the_files_when_the_body_starts_with_blank_lines(
+    tmp_path: Path,
+) -> None:
+    site = _site(
+        tmp_path,
+        "",
+        "\n\nIntro text.\n\n## Gear\n\n#### Gloves\n\n"
+        "<!-- seo-pipeline: disable-next-line=HEAD303 -->\n## Care\n\n#### Washing\n",
+    )
+    code, out = _build(site, "--select", "HEAD303,META593")
+    found = sorted(line for line in out.splitlines() if line.startswith("::"))
+    assert found == [  # the comment (line 13) is above `## Care`, not a finding
+        "::warning file=content/a.md,line=11,title=HEAD303::h4 follows h2 (skips h3)",
+        "::warning file=content/a.md,line=13,title=META593::unused suppression: "
+        "`HEAD303` in a `disable-next-line=` comment suppressed nothing on line 14",
+        "::warning file=content/a.md,line=16,title=HEAD303::h4 follows h2 (skips h3)",
+    ]
+    assert code == 0
