@@ -28,8 +28,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import re
-import secrets
 import stat
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -60,6 +60,8 @@ __all__ = [
 
 _TEMP_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_"
 _TEMP_RE = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
+_RANDOM = random.Random()
+"""Temp names need only be unlikely to clash (O_EXCL retries), as in tempfile."""
 _TEMP_NAME_MAX = 200
 """Longest part of the target's name kept in a temp name (NAME_MAX is 255)."""
 
@@ -120,7 +122,7 @@ def _listed_files(path: Path) -> frozenset[str]:
 
 def temp_name(target: Path) -> str:
     """A fresh temporary name next to `target`: `.NAME.XXXXXXXX.tmp`."""
-    token = "".join(secrets.choice(_TEMP_ALPHABET) for _ in range(8))
+    token = "".join(_RANDOM.choices(_TEMP_ALPHABET, k=8))
     return f".{target.name[:_TEMP_NAME_MAX]}.{token}.tmp"
 
 
@@ -267,10 +269,17 @@ def write_files(
 def _write_locked(
     files: Sequence[OutputFile], output_dir: Path, force: bool
 ) -> WriteResult:
+    interrupted = (output_dir / JOURNAL).is_file()
     journal = journal_files(output_dir)
     before = previous_files(output_dir) | journal
     targets = [(f, safe_target(output_dir, f.rel_path)) for f in files]
-    remove_temp_files(output_dir, [*before, *(f.rel_path for f in files)])
+    # Temp files next to pages exist only if a write was killed, and a killed
+    # write leaves the journal; without one, only the journal's own temp file
+    # can be left (killed while the journal itself was being written).
+    if interrupted:
+        remove_temp_files(output_dir, [*before, *(f.rel_path for f in files)])
+    else:
+        remove_temp_files(output_dir, ())
     to_write: list[tuple[OutputFile, Path]] = []
     unchanged: list[str] = []
     clobbered: list[Problem] = []
@@ -297,7 +306,7 @@ def _write_locked(
     stale = sorted(before - current)
     if (
         not to_write
-        and not journal
+        and not interrupted
         and not any(_is_file(output_dir, rel) for rel in stale)
     ):
         return WriteResult((), tuple(unchanged), ())
