@@ -54,20 +54,21 @@ class Suppression:
         return self.target is not None
 
     def to_json(self) -> list[Any]:
-        """`[line, target, codes]` for the build manifest."""
-        return [self.line, self.target, list(self.codes)]
+        """`[line, target, codes, text]` for the build manifest."""
+        return [self.line, self.target, list(self.codes), self.text]
 
     @classmethod
     def from_json(cls, data: Any) -> Suppression | None:
         """`to_json`'s form back; anything malformed is dropped (None)."""
-        if not isinstance(data, list) or len(data) != 3:
+        if not isinstance(data, list) or len(data) not in (3, 4):
             return None
-        line, target, codes = data
+        line, target, codes, *rest = data
+        text = rest[0] if rest and isinstance(rest[0], str) else ""
         if not all(v is None or _is_int(v) for v in (line, target)):
             return None
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             return None
-        return cls(tuple(c.upper() for c in codes), line, None, target)
+        return cls(tuple(c.upper() for c in codes), line, None, target, text)
 
 
 def _is_int(value: Any) -> bool:

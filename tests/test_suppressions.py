@@ -151,10 +151,20 @@ def test_front_matter_and_body_problems_point_at_content_lines(tmp_path: Path) -
         "::warning file=content/a.md,line=8,title=META593::unused suppression: "
         "`HEAD303` in a `disable-next-line=` comment suppressed nothing on line 9",
     ]
+    old = Path.cwd()
+    os.chdir(site)
+    try:  # `check output/` says the same, from the manifest
+        again = CliRunner().invoke(
+            cli, ["check", "output", "--format", "github",
+                  "--select", "LEN103,HEAD303,META593"],
+        )  # fmt: skip
+    finally:
+        os.chdir(old)
+    assert sorted(x for x in again.stdout.splitlines() if x.startswith("::")) == found
 
 
 def test_page_meta_keeps_suppressions_in_the_manifest() -> None:
-    meta = PageMeta(suppressions=(Suppression(("LEN103",), 5, None, 6),))
+    meta = PageMeta(suppressions=(Suppression(("LEN103",), 5, None, 6, "<!-- x -->"),))
     assert PageMeta.from_json(meta.to_json()).suppressions == meta.suppressions
     assert (
         PageMeta.from_json({"suppressions": [[1, "x", ["A"]], "bad"]}).suppressions
