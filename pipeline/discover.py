@@ -1,7 +1,7 @@
 """DISCOVER: which HTML files a `check` reads, and what a build said of them.
 
-Folders are searched for `*.html`/`*.htm` (hidden folders, `node_modules`
-and seo-pipeline's own `_report` are skipped); a file named explicitly is
+Folders are searched for `*.html`/`*.htm` (hidden folders, `node_modules`,
+seo-pipeline's own `_report` and any file of its HTML report are skipped); a file named explicitly is
 always checked if it is an HTML page. Only regular files are read: a
 dangling symlink or a named pipe in a folder is skipped and reported, never
 waited on. When a checked folder holds a `manifest.json` written by
@@ -28,6 +28,8 @@ HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
 SKIP_DIRS: Final = frozenset({"node_modules", "__pycache__", "_report"})
 """Folders never searched (`_report` holds seo-pipeline's own HTML report)."""
 _SNIFF_BYTES: Final = 4096
+REPORT_MARKER: Final = b'<meta name="generator" content="seo-pipeline report">'
+"""What the report templates write in `<head>`; such files are never checked."""
 _HTML_MARKERS: Final = (
     b"<!doctype html",
     b"<html",
@@ -91,10 +93,20 @@ def _walk(folder: Path, found: list[Path], skipped: list[Problem]) -> None:
             except OSError:
                 skipped.append(Problem(path, None, None, "skipped: dangling symlink"))
                 continue
-            if stat.S_ISREG(mode):
-                found.append(path)
-            else:
+            if not stat.S_ISREG(mode):
                 skipped.append(Problem(path, None, None, "skipped: not a regular file"))
+            elif not _is_own_report(path):
+                found.append(path)
+
+
+def _is_own_report(path: Path) -> bool:
+    """seo-pipeline's own HTML report (`-o report.html` and its page files)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    return REPORT_MARKER in head
 
 
 def _not_html(path: Path) -> str | None:

@@ -102,3 +102,19 @@ def test_a_named_pipe_given_explicitly_is_refused(
     os.mkfifo(tmp_path / "page.html")
     assert main(["check", str(tmp_path / "page.html")]) == 2
     assert "not a regular file" in capsys.readouterr().err
+
+
+def test_the_tools_own_html_report_is_never_checked_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    write(
+        site, "index.html", "<!DOCTYPE html><html lang='en'><title>Home</title></html>"
+    )
+    report = site / "report.html"
+    assert main(["check", str(site), "--format", "html", "-o", str(report)]) in (0, 1)
+    assert report.is_file()
+    assert html_files([site]).files == (site / "index.html",)
+    # and a second run may write over its own report again
+    assert main(["check", str(site), "--format", "html", "-o", str(report)]) in (0, 1)
+    capsys.readouterr()
