@@ -46,6 +46,7 @@ from pipeline.profiles import SnippetLimits
 from pipeline.snippets import fit, measure
 from pipeline.sources import DATASETS, READERS, content_files, validate
 from pipeline.sources.frontmatter import FENCE, read_markdown
+from pipeline.sources.pagespec import is_pagespec
 from pipeline.sources.record import Record
 from pipeline.sources.structured import read_yaml
 
@@ -153,13 +154,13 @@ def plan_fixes(
     for path in paths:
         if path.is_dir():
             for found in content_files(path):
-                if found.suffix.lower() in SUPPORTED:
+                if _fixable(found):
                     targets.append((found, True))
                 else:
                     unsupported.append(_unsupported(found, root))
         elif not path.exists():
             problems.append(Problem(path, None, None, "no such file or folder"))
-        elif path.suffix.lower() in SUPPORTED:
+        elif _fixable(path):
             targets.append((path, False))
         else:
             problems.append(Problem(path, None, None, _unsupported_reason(path)))
@@ -206,10 +207,17 @@ def plan_project(
     )
 
 
+def _fixable(path: Path) -> bool:
+    """Markdown and YAML articles; a page spec (`.pagespec.yaml`) is not one."""
+    return path.suffix.lower() in SUPPORTED and not is_pagespec(path)
+
+
 def _unsupported_reason(path: Path) -> str:
     suffix = path.suffix.lower()
     what = (
-        f"{suffix} files"
+        "page specs"
+        if is_pagespec(path)
+        else f"{suffix} files"
         if suffix in READERS or suffix in DATASETS
         else "files of this format"
     )

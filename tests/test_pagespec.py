@@ -322,3 +322,17 @@ def test_the_dataset_must_be_beside_the_spec_or_below(tmp_path: Path) -> None:
         f"{spec}:1: data: must be in the spec's folder or below it"
         " (got '../cities.csv')"
     ]
+
+
+def test_fix_leaves_page_specs_alone(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = example / "content" / "plumbers.pagespec.yaml"
+    before = spec.read_bytes()
+    assert main(["fix"]) == 0
+    out = capsys.readouterr()
+    assert (
+        "content/plumbers.pagespec.yaml: fix: page specs are not supported"
+        in out.out + out.err
+    )
+    assert spec.read_bytes() == before
