@@ -65,7 +65,9 @@ DANGLING: Final = frozenset(
     "her this these those".split()
 )
 _TITLE_SEPARATOR: Final = re.compile(r"\s+[|·•–—-]\s+|:\s+")
-_ASCII_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
+# Only runs that need rewriting (2+ characters, or one that is not a space):
+# replacing every single space rebuilt the whole text for nothing.
+_ASCII_SPACE: Final = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _WORD: Final = re.compile(r"\w+")
 _TAIL: Final = " \t,;:–—-‒/([{“‘«\"'&"
 
