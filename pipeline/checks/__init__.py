@@ -19,7 +19,14 @@ from pipeline.checks import (  # noqa: F401  (importing a family registers its r
     structured_data_faq,
 )
 from pipeline.checks.config import PROFILES, CheckConfig
-from pipeline.checks.registry import FAMILIES, REGISTRY, Family, Options, Problem, Rule
+from pipeline.checks.registry import (
+    FAMILIES,
+    REGISTRY,
+    Family,
+    Options,
+    Rule,
+    Violation,
+)
 from pipeline.checks.runner import (
     CheckResult,
     PageInput,
@@ -39,8 +46,8 @@ __all__ = [
     "Options",
     "PageInput",
     "PageReport",
-    "Problem",
     "Rule",
+    "Violation",
     "check_html",
     "check_pages",
     "exit_code",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.checks.registry import Family, Options, Problem
+from pipeline.checks.registry import Family, Options, Violation
 from pipeline.facts import Heading, PageFacts
 from pipeline.findings import Severity
 
@@ -28,7 +28,7 @@ def _same(text: str) -> str:
 
 
 @headings.rule("HEAD301", Severity.ERROR)
-def missing_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+def missing_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Violation]:
     """Page has no `h1`.
 
     ## What it does
@@ -50,11 +50,11 @@ def missing_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
     """
     if not page.h1s:
         first = next(iter(page.headings), None)
-        yield Problem("page has no h1", page.at("title", first or page.root), 0, 1)
+        yield Violation("page has no h1", page.at("title", first or page.root), 0, 1)
 
 
 @headings.rule("HEAD302", Severity.WARNING)
-def multiple_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+def multiple_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Violation]:
     """Page has more than one `h1`.
 
     ## What it does
@@ -73,14 +73,33 @@ def multiple_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
     ```html
     <h1>Herpes and back pain</h1><p>Intro.</p><h2>Treatment</h2><p>Text.</p>
     ```
+
+    ## References
+    Definition: every `h1` of the document after the first is reported, in or
+    outside the main content. Having one is this tool's convention, not an HTML
+    rule.
+
+    - HTML Standard, WHATWG
+      (https://html.spec.whatwg.org/multipage/sections.html), "The h1, h2, h3,
+      h4, h5, and h6 elements": several `h1` elements are valid.
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/seo/SingleH1Assessment.js`
+      ("Single title") flags an H1 in the post text unless it is the only one
+      and comes first; it sees the post body, not the theme's H1, so its count
+      can differ from this page-wide one.
+    - Screaming Frog SEO Spider (user guide: Page Titles, Meta Description and
+      H1 tabs; thresholds in Configuration > Spider > Preferences): H1 tab,
+      filter "Multiple".
     """
     h1s = page.h1s
     for extra in h1s[1:]:
-        yield Problem(f"page has {len(h1s)} h1 elements (max 1)", extra, len(h1s), 1)
+        yield Violation(f"page has {len(h1s)} h1 elements (max 1)", extra, len(h1s), 1)
 
 
 @headings.rule("HEAD303", Severity.WARNING)
-def skipped_heading_level(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+def skipped_heading_level(
+    page: PageFacts, opts: HeadingsOptions
+) -> Iterator[Violation]:
     """A heading skips a level on the way down (h2 → h4).
 
     ## What it does
@@ -100,17 +119,32 @@ def skipped_heading_level(page: PageFacts, opts: HeadingsOptions) -> Iterator[Pr
     ```html
     <h1>Herpes and back pain</h1><h2>Types</h2><h3>HSV</h3>
     ```
+
+    ## References
+    Definition: in document order, over the main-content headings (all headings
+    with `main-content-only = false`), a heading whose level is more than one
+    below the level of the heading before it. Any rise is fine, and the first
+    heading may have any level.
+
+    - W3C WAI tutorial "Headings":
+      https://www.w3.org/WAI/tutorials/page-structure/headings/ (skipped ranks
+      can be confusing and should be avoided where possible).
+    - WCAG 2.2, success criterion 1.3.1 Info and Relationships:
+      https://www.w3.org/TR/WCAG22/ ; technique H69:
+      https://w3.org/WAI/WCAG22/Techniques/html/H69 ("Skipping levels in the
+      sequence of headings may create the impression that the structure of the
+      document has not been properly thought through").
     """
     previous = 0
     for h in _outline(page, opts):
         if previous and h.level > previous + 1:
             message = f"h{h.level} follows h{previous} (skips h{previous + 1})"
-            yield Problem(message, h, h.level, previous + 1)
+            yield Violation(message, h, h.level, previous + 1)
         previous = h.level
 
 
 @headings.rule("HEAD304", Severity.WARNING)
-def empty_heading(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+def empty_heading(page: PageFacts, opts: HeadingsOptions) -> Iterator[Violation]:
     """A heading has no text.
 
     ## What it does
@@ -132,13 +166,13 @@ def empty_heading(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
     """
     for h in page.headings:
         if not h.text.strip():
-            yield Problem(f"h{h.level} is empty", h)
+            yield Violation(f"h{h.level} is empty", h)
 
 
 @headings.rule("HEAD305", Severity.WARNING)
 def duplicate_sibling_heading(
     page: PageFacts, opts: HeadingsOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Two sibling headings have the same text.
 
     ## What it does
@@ -167,13 +201,13 @@ def duplicate_sibling_heading(
             parents.pop()
         key = (parents[-1] if parents else -1, h.level, _same(h.text))
         if h.text.strip() and key in seen:
-            yield Problem(f"duplicate h{h.level} {h.text!r} under the same parent", h)
+            yield Violation(f"duplicate h{h.level} {h.text!r} under the same parent", h)
         seen.add(key)
         parents.append(i)
 
 
 @headings.rule("HEAD306", Severity.WARNING)
-def first_heading_not_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+def first_heading_not_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Violation]:
     """The first heading of the main content is not the `h1`.
 
     ## What it does
@@ -195,11 +229,13 @@ def first_heading_not_h1(page: PageFacts, opts: HeadingsOptions) -> Iterator[Pro
     """
     first = next(iter(page.main_headings), None)
     if first is not None and first.level != 1:
-        yield Problem(f"first heading is h{first.level}, not h1", first, first.level, 1)
+        yield Violation(
+            f"first heading is h{first.level}, not h1", first, first.level, 1
+        )
 
 
 @headings.rule("HEAD307", Severity.INFO, opt_in=True)
-def h1_same_as_title(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem]:
+def h1_same_as_title(page: PageFacts, opts: HeadingsOptions) -> Iterator[Violation]:
     """The `h1` repeats the `<title>` word for word.
 
     ## What it does
@@ -227,9 +263,18 @@ def h1_same_as_title(page: PageFacts, opts: HeadingsOptions) -> Iterator[Problem
     ```html
     <title>Can herpes cause back pain?</title><h1>Herpes and back pain</h1>
     ```
+
+    ## References
+    Definition as above: the `h1` and the title compared after case folding and
+    whitespace collapsing.
+
+    - Google Search Central, "Influencing your title links in search results"
+      (https://developers.google.com/search/docs/appearance/title-link): the
+      sources Google uses for a title link include the `<title>` element, the
+      main visual title and heading elements.
     """
     title = page.title
     if title and title.text.strip():
         for h in page.h1s:
             if _same(h.text) == _same(title.text):
-                yield Problem("h1 is the same as the title", h)
+                yield Violation("h1 is the same as the title", h)

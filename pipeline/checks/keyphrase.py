@@ -49,7 +49,7 @@ from functools import lru_cache
 from typing import Literal
 
 from pipeline.checks.readability import lang_note
-from pipeline.checks.registry import Family, Options, Problem
+from pipeline.checks.registry import Family, Options, Violation
 from pipeline.facts import Located, PageFacts
 from pipeline.findings import Severity
 from pipeline.function_words import function_words
@@ -205,20 +205,20 @@ def contains(text: str, phrase: str, opts: KeyphraseOptions, lang: str = "en") -
 
 def _missing(
     page: PageFacts, fact: Located | None, what: str, opts: KeyphraseOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     phrase = page.keyphrase
     if (
         phrase
         and fact is not None
         and not contains(fact.text, phrase, opts, page_lang(page))
     ):
-        yield Problem(f"keyphrase {phrase!r} is not in the {what}", fact)
+        yield Violation(f"keyphrase {phrase!r} is not in the {what}", fact)
 
 
 @keyphrase.rule("KEY701", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_missing_from_title(
     page: PageFacts, opts: KeyphraseOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """The keyphrase is not in the title.
 
     ## What it does
@@ -247,7 +247,7 @@ def keyphrase_missing_from_title(
 @keyphrase.rule("KEY702", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_missing_from_description(
     page: PageFacts, opts: KeyphraseOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """The keyphrase is not in the meta description.
 
     ## What it does
@@ -269,6 +269,22 @@ def keyphrase_missing_from_description(
     ```html
     <meta name="description" content="What causes herpes back pain, and what helps.">
     ```
+
+    ## References
+    Definition: the first `<meta name="description">` in `<head>` contains every
+    content word of the keyphrase, in any order, with the matching of KEY705
+    (function words may be left out; English plurals fold). Presence only: this
+    rule does not count occurrences.
+
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/seo/MetaDescriptionKeywordAssessment.js`
+      and
+      `packages/yoastseo/src/languageProcessing/researches/metaDescriptionKeyword.js`
+      ("keyphrase in meta description"), the matching this rule follows.
+    - Google Search Central, "Control your snippets in search results"
+      (https://developers.google.com/search/docs/appearance/snippet): Google
+      builds snippets from the page content and sometimes the meta description;
+      it publishes no rule about keyphrases in descriptions.
     """
     yield from _missing(page, page.description, "meta description", opts)
 
@@ -276,7 +292,7 @@ def keyphrase_missing_from_description(
 @keyphrase.rule("KEY703", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_missing_from_first_paragraph(
     page: PageFacts, opts: KeyphraseOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """The keyphrase is not in one sentence of the first paragraph.
 
     ## What it does
@@ -303,6 +319,16 @@ def keyphrase_missing_from_first_paragraph(
     ```html
     <main><h1>Herpes</h1><p>Herpes can cause back pain.</p></main>
     ```
+
+    ## References
+    Definition as above, on `PageFacts.first_paragraph` (the first paragraph
+    block of the main content), split into sentences by `pipeline.segmentation`
+    for the page language.
+
+    - Yoast:
+      `packages/yoastseo/src/languageProcessing/researches/findKeywordInFirstParagraph.js`
+      and
+      `packages/yoastseo/src/scoring/assessments/seo/IntroductionKeywordAssessment.js`.
     """
     first, phrase = page.first_paragraph, page.keyphrase
     if first is None or not phrase:
@@ -314,13 +340,13 @@ def keyphrase_missing_from_first_paragraph(
         return
     counts = word_counts(words(first.text, lang), wanted)
     if not wanted.exact and counts and min(counts) > 0:
-        yield Problem(
+        yield Violation(
             f"keyphrase {phrase!r}: its words are in the first paragraph but not"
             f" within one sentence{lang_note(page)}",
             first,
         )
     else:
-        yield Problem(
+        yield Violation(
             f"keyphrase {phrase!r} is not in the first paragraph{lang_note(page)}",
             first,
         )
@@ -329,7 +355,7 @@ def keyphrase_missing_from_first_paragraph(
 @keyphrase.rule("KEY704", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_missing_from_slug(
     page: PageFacts, opts: KeyphraseOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """The keyphrase's words are not in the slug.
 
     ## What it does
@@ -354,6 +380,18 @@ def keyphrase_missing_from_slug(
     ```html
     <link rel="canonical" href="https://example.com/herpes-virus-back-pain/">
     ```
+
+    ## References
+    Definition: the slug (front matter `slug`, else the last segment of the
+    canonical or `og:url` path, else the file name) is split into words as
+    KEY705 splits text (on hyphens, slashes and punctuation); each content word
+    of the keyphrase must be one of them (English plurals fold).
+
+    - Yoast:
+      `packages/yoastseo/src/languageProcessing/researches/keywordCountInSlug.js`
+      (earlier `keywordCountInUrl.js`) and
+      `packages/yoastseo/src/scoring/assessments/seo/UrlKeywordAssessment.js`
+      ("keyphrase in slug").
     """
     phrase = page.keyphrase
     if phrase and page.slug:
@@ -363,7 +401,7 @@ def keyphrase_missing_from_slug(
         if any(
             not any(_same(w, c, wanted) for w in slug_words) for c in wanted.content
         ):
-            yield Problem(
+            yield Violation(
                 f"keyphrase {phrase!r} is not in the slug {page.slug!r}", page.slug_pos
             )
 
@@ -452,7 +490,7 @@ def _summary(d: Density) -> str:
 @keyphrase.rule("KEY705", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_density_too_low(
     page: PageFacts, opts: KeyphraseOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """The keyphrase appears too rarely in the text.
 
     ## What it does
@@ -501,6 +539,25 @@ def keyphrase_density_too_low(
     follows a band on one side of the back, and eases within a few weeks with
     antiviral treatment and rest.</p></main>
     ```
+
+    ## References
+    Definition as above (`pipeline.checks.keyphrase.density`).
+
+    - Yoast:
+      `packages/yoastseo/src/languageProcessing/researches/keywordCount.js`
+      (occurrences per sentence), `getKeywordDensity.js` in the same folder
+      (occurrences per 100 words),
+      `packages/yoastseo/src/scoring/assessments/seo/KeywordDensityAssessment.js`
+      (`parameters.noWordForms.minimum` 0.5; `multipleWordForms` applies with
+      Premium morphology; the length factor from
+      `packages/yoastseo/src/scoring/helpers/assessments/keyphraseLengthFactor.js`,
+      the short-text counts from `recommendedKeywordCount.js` in the same
+      folder). In the current source the assessment runs only on texts of 100
+      words or more (`isApplicable`); how this rule judges shorter texts is its
+      own.
+    - Yoast:
+      `packages/yoastseo/src/languageProcessing/researches/wordCountInText.js`
+      (the word count).
     """
     if not (page.keyphrase and page.blocks):
         return
@@ -508,7 +565,7 @@ def keyphrase_density_too_low(
     at = page.first_paragraph or page.at("body")
     if d.words < SHORT_TEXT_WORDS:
         if d.occurrences == 0:
-            yield Problem(
+            yield Violation(
                 f"{_summary(d)}; a text under {SHORT_TEXT_WORDS} words needs it"
                 f" once){lang_note(page)}",
                 at,
@@ -522,7 +579,7 @@ def keyphrase_density_too_low(
         low = False
     if low:
         limit = minimum / d.factor
-        yield Problem(
+        yield Violation(
             f"{_summary(d)}; min {limit:.2f} %, i.e. {minimum:g} % after the factor:"
             f" use it at least {d.recommended(minimum, 'min')} times){lang_note(page)}",
             at,
@@ -534,7 +591,7 @@ def keyphrase_density_too_low(
 @keyphrase.rule("KEY706", Severity.WARNING, requires=_needs_keyphrase)
 def keyphrase_density_too_high(
     page: PageFacts, opts: KeyphraseOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """The keyphrase is repeated too often.
 
     ## What it does
@@ -565,6 +622,18 @@ def keyphrase_density_too_high(
     follows a band on one side of the back, and eases within a few weeks with
     antiviral treatment and rest.</p></main>
     ```
+
+    ## References
+    Definition as KEY705. The defaults of `max-density` (3 %) and
+    `way-over-density` (4 %) are yoastseo's `parameters.noWordForms.maximum` and
+    `overMaximum` (with Premium morphology its maximum is 3.5 %).
+
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/seo/KeywordDensityAssessment.js`
+      and the files KEY705 names.
+    - Google Search Central, "Spam policies for Google web search" (keyword
+      stuffing):
+      https://developers.google.com/search/docs/essentials/spam-policies
     """
     if not (page.keyphrase and page.blocks):
         return
@@ -573,7 +642,7 @@ def keyphrase_density_too_high(
     if d.words < SHORT_TEXT_WORDS:
         most = 2 if d.words > 50 else 1
         if d.occurrences > most:
-            yield Problem(
+            yield Violation(
                 f"{_summary(d)}; a text under {SHORT_TEXT_WORDS} words should use it"
                 f" at most {most} time{'s' if most > 1 else ''}){lang_note(page)}",
                 at,
@@ -585,7 +654,7 @@ def keyphrase_density_too_high(
     if d.scaled > maximum:
         limit = maximum / d.factor
         how = "way over" if d.scaled > opts.way_over_density else "over"
-        yield Problem(
+        yield Violation(
             f"{_summary(d)}; max {limit:.2f} %, i.e. {maximum:g} % after the factor,"
             f" {how} Yoast's range: use it at most {d.recommended(maximum, 'max')}"
             f" times){lang_note(page)}",

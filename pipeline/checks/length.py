@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from pipeline.checks.registry import Family, Options, Problem
+from pipeline.checks.registry import Family, Options, Violation
 from pipeline.facts import PageFacts, Tag
 from pipeline.findings import Severity
 from pipeline.profiles import DEFAULT_LIMITS
@@ -68,7 +68,7 @@ def _approx(text: str) -> str:
 
 
 @length.rule("LEN101", Severity.WARNING)
-def title_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+def title_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Violation]:
     """Title has more characters than a result page shows.
 
     ## What it does
@@ -77,8 +77,8 @@ def title_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
     ## Why is this bad?
     Result pages cut long titles with an ellipsis, so the end of the title is
     not seen. Google publishes no limit; 60 characters is the common tool
-    threshold (Moz, Yoast, Screaming Frog, Rank Math). The full title is still
-    used for ranking and browser tabs, hence a warning.
+    threshold (Moz, Screaming Frog, Rank Math; Yoast measures pixels). The full
+    title is still used for ranking and browser tabs, hence a warning.
 
     ## Example
     ```html
@@ -89,24 +89,46 @@ def title_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
     ```html
     <title>Can Herpes Cause Back Pain? Symptoms and Treatment</title>
     ```
+
+    ## References
+    Definition: characters are extended grapheme clusters
+    (`pipeline.textmetrics.grapheme_len`) of the title a browser shows
+    (`document.title`: the first `<title>`), whitespace runs collapsed to one
+    space; a title of more than `title-max-chars` (60) is reported.
+
+    - Google Search Central, "Influencing your title links in search results"
+      (https://developers.google.com/search/docs/appearance/title-link): there
+      is no limit on the length of a `<title>`; the title link is truncated as
+      needed, typically to fit the device width. So 60 is a tool convention, not
+      a Google figure.
+    - Screaming Frog SEO Spider (user guide: Page Titles, Meta Description and
+      H1 tabs; thresholds in Configuration > Spider > Preferences): default
+      filter "Over 60 characters" (and the `screaming-frog` profile).
+    - Rank Math, Meta Tag Analyzer (rankmath.com tools): 50-60 characters and
+      580 pixels for a title.
+    - Moz, "Title Tag" (Moz Learn SEO): titles under 60 characters.
+    - Yoast counts no title characters:
+      `packages/yoastseo/src/scoring/assessments/seo/PageTitleWidthAssessment.js`
+      measures width (400-600 px is good; see LEN102).
     """
     title = page.title
     if title and (n := grapheme_len(title.text)) > opts.title_max_chars:
         limit = opts.title_max_chars
-        yield Problem(f"title is {n} characters (max {limit})", title, n, limit)
+        yield Violation(f"title is {n} characters (max {limit})", title, n, limit)
 
 
 @length.rule("LEN102", Severity.WARNING)
-def title_too_wide(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+def title_too_wide(page: PageFacts, opts: LengthOptions) -> Iterator[Violation]:
     """Title is wider in pixels than a result page shows.
 
     ## What it does
-    Measures the `<title>` in pixels as 20 px Arial (Google's title font).
+    Measures the `<title>` in pixels as 20 px Arial (the desktop result font
+    that SERP preview tools model).
 
     ## Why is this bad?
     Truncation is by width, not count: the 55 capitals below overflow where
     65 lowercase letters fit. Google publishes no limit, so overflow is a display
-    warning; about 580 px is the desktop width Moz and Rank Math use.
+    warning; 580 px is the desktop width Rank Math uses (Yoast: 600 px).
 
     ## Example
     ```html
@@ -117,18 +139,41 @@ def title_too_wide(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
     ```html
     <title>Can herpes cause back pain?</title>
     ```
+
+    ## References
+    Definition: the width of the title (as LEN101 reads it) is the sum of the
+    advance widths of Liberation Sans, metric-compatible with Arial, plus its
+    kerning pairs, at 20 px (`pipeline.textmetrics`, `pipeline/data/widths.json`
+    from `scripts/gen_widths.py`), rounded to whole pixels; a title wider than
+    `title-max-px` (580) is reported. Characters the font lacks get an estimated
+    width, and the message says so.
+
+    - Google Search Central, "Influencing your title links in search results"
+      (https://developers.google.com/search/docs/appearance/title-link): Google
+      publishes no width; titles are truncated to fit the device. 20 px Arial is
+      the desktop result style that SERP preview tools model, not a documented
+      figure.
+    - Rank Math, Meta Tag Analyzer: 580 pixels (the default and the `rank-math`
+      profile).
+    - Screaming Frog SEO Spider (user guide: Page Titles, Meta Description and
+      H1 tabs; thresholds in Configuration > Spider > Preferences): default
+      filter "Over 561 pixels" (the `screaming-frog` profile).
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/seo/PageTitleWidthAssessment.js`
+      (`maxLength` 600 px, `minLength` 400 px), measured in its own snippet
+      preview.
     """
     title = page.title
     if title and (px := _px(title.text, TITLE_SIZE_PX)) > opts.title_max_px:
         limit = opts.title_max_px
         message = f"title is {px} px wide (max {limit} px){_approx(title.text)}"
-        yield Problem(message, title, px, limit)
+        yield Violation(message, title, px, limit)
 
 
 @length.rule("LEN103", Severity.ERROR)
 def meta_description_too_long(
     page: PageFacts, opts: LengthOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Meta description has more characters than a snippet shows.
 
     ## What it does
@@ -149,17 +194,37 @@ def meta_description_too_long(
     ```html
     <meta name="description" content="Can herpes cause back pain? How shingles and other herpes viruses inflame nerves, the symptoms to watch for, and the treatments that help.">
     ```
+
+    ## References
+    Definition: characters are extended grapheme clusters of the `content` of
+    the first `<meta name="description">` in `<head>`, whitespace runs
+    collapsed; a description of more than `description-max-chars` (155) is
+    reported.
+
+    - Google Search Central, "Control your snippets in search results"
+      (https://developers.google.com/search/docs/appearance/snippet): Google
+      publishes no length for descriptions; 155 is a tool convention.
+    - Screaming Frog SEO Spider (user guide: Page Titles, Meta Description and
+      H1 tabs; thresholds in Configuration > Spider > Preferences): default
+      filter "Over 155 characters".
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/seo/MetaDescriptionLengthAssessment.js`
+      (`maximumLength` 156: longer is "too long"; the `yoast` profile).
+    - Rank Math: 160 characters, as the `rank-math` profile records it (its
+      snippet editor's figure; no Rank Math document is quoted here).
     """
     d = page.description
     if d and (n := grapheme_len(d.text)) > opts.description_max_chars:
         limit = opts.description_max_chars
-        yield Problem(f"meta description is {n} characters (max {limit})", d, n, limit)
+        yield Violation(
+            f"meta description is {n} characters (max {limit})", d, n, limit
+        )
 
 
 @length.rule("LEN104", Severity.WARNING)
 def meta_description_too_wide(
     page: PageFacts, opts: LengthOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Meta description is wider in pixels than a snippet shows.
 
     ## What it does
@@ -182,27 +247,43 @@ def meta_description_too_wide(
     ```html
     <meta name="description" content="Can herpes cause back pain? How shingles inflames nerves, and what helps.">
     ```
+
+    ## References
+    Definition: the width of the description (as LEN103 reads it) in Liberation
+    Sans (Arial metrics) at 14 px, computed as in LEN102; a description wider
+    than `description-max-px` (920) is reported.
+
+    - Google Search Central, "Control your snippets in search results"
+      (https://developers.google.com/search/docs/appearance/snippet): Google
+      publishes no width; 14 px Arial and 920 px are what SERP preview tools
+      model (`pipeline/textmetrics.py` names them), not documented figures.
+    - Screaming Frog SEO Spider (user guide: Page Titles, Meta Description and
+      H1 tabs; thresholds in Configuration > Spider > Preferences): default
+      filter "Over 985 pixels" (the `screaming-frog` profile).
+    - Rank Math: 920 px, as the `rank-math` profile records it.
     """
     d = page.description
     if d and (px := _px(d.text, DESCRIPTION_SIZE_PX)) > opts.description_max_px:
         limit = opts.description_max_px
         message = f"meta description is {px} px wide (max {limit} px){_approx(d.text)}"
-        yield Problem(message, d, px, limit)
+        yield Violation(message, d, px, limit)
 
 
 def _too_short(
     what: str, tag: Tag, size: int, min_chars: int, min_px: int
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     if (n := grapheme_len(tag.text)) < min_chars:
-        yield Problem(f"{what} is {n} characters (min {min_chars})", tag, n, min_chars)
+        yield Violation(
+            f"{what} is {n} characters (min {min_chars})", tag, n, min_chars
+        )
     elif min_px and (px := _px(tag.text, size)) < min_px:
-        yield Problem(f"{what} is {px} px wide (min {min_px} px)", tag, px, min_px)
+        yield Violation(f"{what} is {px} px wide (min {min_px} px)", tag, px, min_px)
 
 
 @length.rule("LEN105", Severity.WARNING)
 def meta_description_too_short(
     page: PageFacts, opts: LengthOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Meta description is shorter than a useful snippet.
 
     ## What it does
@@ -223,6 +304,24 @@ def meta_description_too_short(
     ```html
     <meta name="description" content="Can herpes cause back pain? How shingles inflames nerves, and what helps.">
     ```
+
+    ## References
+    Definition: a non-empty description (as LEN103 reads it) of fewer than
+    `description-min-chars` (70) grapheme clusters; when that passes and
+    `description-min-px` is set (0 by default), one narrower than that many
+    pixels at 14 px.
+
+    - Google Search Central, "Control your snippets in search results"
+      (https://developers.google.com/search/docs/appearance/snippet): Google
+      publishes no minimum; 70 is a tool convention.
+    - Screaming Frog SEO Spider (user guide: Page Titles, Meta Description and
+      H1 tabs; thresholds in Configuration > Spider > Preferences): default
+      filters "Below 70 characters" and "Below 400 pixels" (the `screaming-frog`
+      profile).
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/seo/MetaDescriptionLengthAssessment.js`
+      (`recommendedMaximumLength` 120: a description of 120 characters or fewer
+      is "too short"; the `yoast` profile sets 120, so exactly 120 passes here).
     """
     d = page.description
     if d and d.text.strip():
@@ -235,7 +334,7 @@ def meta_description_too_short(
 
 
 @length.rule("LEN106", Severity.WARNING)
-def title_too_short(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+def title_too_short(page: PageFacts, opts: LengthOptions) -> Iterator[Violation]:
     """Title is shorter than a descriptive result title.
 
     ## What it does
@@ -256,6 +355,20 @@ def title_too_short(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
     ```html
     <title>Can Herpes Cause Back Pain? Symptoms and Treatment</title>
     ```
+
+    ## References
+    Definition: a non-empty title (as LEN101 reads it) of fewer than
+    `title-min-chars` (30) grapheme clusters; when that passes and
+    `title-min-px` is set (0 by default), one narrower than that many pixels at
+    20 px.
+
+    - Google Search Central, "Influencing your title links in search results"
+      (https://developers.google.com/search/docs/appearance/title-link): Google
+      sets no minimum; it asks for descriptive, concise titles.
+    - Screaming Frog SEO Spider (user guide: Page Titles, Meta Description and
+      H1 tabs; thresholds in Configuration > Spider > Preferences): default
+      filters "Below 30 characters" and "Below 200 pixels" (the `screaming-frog`
+      profile).
     """
     t = page.title
     if t and t.text.strip():
@@ -265,7 +378,7 @@ def title_too_short(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
 
 
 @length.rule("LEN107", Severity.WARNING)
-def h1_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+def h1_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Violation]:
     """H1 is longer than a scannable page heading.
 
     ## What it does
@@ -284,15 +397,25 @@ def h1_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
     ```html
     <h1>Can Herpes Cause Back Pain?</h1>
     ```
+
+    ## References
+    Definition: grapheme clusters of each `h1`'s text (whitespace collapsed,
+    `alt` text of images included); an `h1` of more than `h1-max-chars` (70) is
+    reported.
+
+    - Screaming Frog SEO Spider (user guide: Page Titles, Meta Description and
+      H1 tabs; thresholds in Configuration > Spider > Preferences): H1 tab,
+      default filter "Over 70 characters". No search engine publishes an H1
+      length.
     """
     for h in page.h1s:
         if (n := grapheme_len(h.text)) > opts.h1_max_chars:
             limit = opts.h1_max_chars
-            yield Problem(f"h1 is {n} characters (max {limit})", h, n, limit)
+            yield Violation(f"h1 is {n} characters (max {limit})", h, n, limit)
 
 
 @length.rule("LEN108", Severity.WARNING)
-def url_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+def url_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Violation]:
     """URL path is longer than a readable URL.
 
     ## What it does
@@ -312,17 +435,29 @@ def url_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
     ```html
     <link rel="canonical" href="https://example.com/health/herpes-back-pain/">
     ```
+
+    ## References
+    Definition: grapheme clusters of the percent-decoded path of the page's URL
+    (canonical URL, else `og:url`, else the slug or file name), without scheme,
+    host or query; a path of more than `url-max-chars` (75) is reported.
+
+    - Google Search Central, "URL structure best practices for Google Search":
+      https://developers.google.com/search/docs/crawling-indexing/url-structure
+      (simple, descriptive URLs; no length limit).
+    - 75 is a heuristic no source publishes.
     """
     # As a browser shows it: a Unicode slug counts its letters, not its %XX bytes.
     if (n := grapheme_len(unquote(page.url_path))) > opts.url_max_chars:
         limit = opts.url_max_chars
-        yield Problem(
+        yield Violation(
             f"url path is {n} characters (max {limit})", page.slug_pos, n, limit
         )
 
 
 @length.rule("LEN109", Severity.INFO)
-def jsonld_headline_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+def jsonld_headline_too_long(
+    page: PageFacts, opts: LengthOptions
+) -> Iterator[Violation]:
     """JSON-LD `headline` is over the old 110-character limit.
 
     ## What it does
@@ -343,6 +478,15 @@ def jsonld_headline_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[P
     ```html
     <script type="application/ld+json">{"@type": "Article", "headline": "Can herpes cause back pain?"}</script>
     ```
+
+    ## References
+    Definition: grapheme clusters of every JSON-LD `headline` string, on any
+    node of any block; one of more than `headline-max-chars` (110) is reported.
+
+    - Google Search Central, "Article structured data"
+      (https://developers.google.com/search/docs/appearance/structured-data/article):
+      the current page asks for a concise `headline` and states no maximum; 110
+      is the limit of its earlier versions.
     """
     for occ in page.jsonld_graph.walk():
         headline = occ.node.get("headline")
@@ -351,13 +495,13 @@ def jsonld_headline_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[P
             and (n := grapheme_len(headline)) > opts.headline_max_chars
         ):
             limit = opts.headline_max_chars
-            yield Problem(
+            yield Violation(
                 f"json-ld headline is {n} characters (max {limit})", occ.block, n, limit
             )
 
 
 @length.rule("LEN110", Severity.ERROR)
-def incorrect_length_claim(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+def incorrect_length_claim(page: PageFacts, opts: LengthOptions) -> Iterator[Violation]:
     """A length the content claims differs from the real one.
 
     ## What it does
@@ -404,7 +548,7 @@ def incorrect_length_claim(page: PageFacts, opts: LengthOptions) -> Iterator[Pro
                 f", which hides that it is over the {limit}-character limit:"
                 f" shorten the {subject}, then {clear}"
             )
-            yield Problem(message, claim, n, claim.claimed)
+            yield Violation(message, claim, n, claim.claimed)
         else:
             clear = (
                 f"remove {field}, or set it to {n}"
@@ -412,4 +556,4 @@ def incorrect_length_claim(page: PageFacts, opts: LengthOptions) -> Iterator[Pro
                 else f"correct the number to {n}, or remove it"
             )
             message += f"; {clear}"
-            yield Problem(message, claim, n, claim.claimed, Severity.WARNING)
+            yield Violation(message, claim, n, claim.claimed, Severity.WARNING)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from pipeline import facts_walk
 from pipeline.checks.metadata import MetadataOptions, metadata
-from pipeline.checks.registry import Problem, Severity
+from pipeline.checks.registry import Severity, Violation
 from pipeline.facts import PageFacts
 from pipeline.facts_walk import MAX_ATTRIBUTES
 
@@ -26,7 +26,7 @@ __all__ = ["MAX_ATTRIBUTES"]
 
 
 @metadata.rule("META590", Severity.ERROR)
-def page_too_large(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def page_too_large(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """The page is larger than `max-page-bytes` (default 10 MB), so it was not checked.
 
     ## What it does
@@ -49,12 +49,20 @@ def page_too_large(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
     ```html
     <html><body><main><h1>One article</h1><p>Its text.</p></main></body></html>
     ```
+
+    ## References
+    Definition: the page's size in bytes (as read, or UTF-8 for text given as a
+    string) is over `max-page-bytes`. 10 MB is this tool's limit.
+
+    - Google Search Central, "Googlebot":
+      https://developers.google.com/search/docs/crawling-indexing/googlebot
+      (Googlebot reads the first 15 MB of an HTML file).
     """
     return iter(())
 
 
 @metadata.rule("META591", Severity.ERROR)
-def page_not_checked(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def page_not_checked(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """seo-pipeline failed while checking this page (an internal error); the rest of the run went on.
 
     ## What it does
@@ -81,7 +89,7 @@ def page_not_checked(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem
 
 
 @metadata.rule("META592", Severity.WARNING)
-def too_many_attributes(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def too_many_attributes(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """An element has more attributes than seo-pipeline reads (1,000).
 
     ## What it does
@@ -105,7 +113,7 @@ def too_many_attributes(page: PageFacts, opts: MetadataOptions) -> Iterator[Prob
     ```
     """
     for pos in page.dropped_attributes:
-        yield Problem(
+        yield Violation(
             f"element has {int(pos.text):,} attributes "
             f"(max {facts_walk.MAX_ATTRIBUTES:,}); the rest were ignored",
             pos,

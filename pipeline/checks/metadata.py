@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pipeline import isodate, schemaorg
-from pipeline.checks.registry import Family, Options, Problem
+from pipeline.checks.registry import Family, Options, Violation
 from pipeline.facts import PageFacts, Pos
 from pipeline.findings import Severity
 from pipeline.jsonld_graph import is_a, listify
@@ -29,7 +29,7 @@ metadata = Family("META5", "metadata", MetadataOptions)
 
 
 @metadata.rule("META501", Severity.ERROR)
-def missing_title(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def missing_title(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """Page has no `<title>`, or an empty one.
 
     ## What it does
@@ -48,13 +48,25 @@ def missing_title(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
     ```html
     <html><head><title>Can herpes cause back pain?</title></head></html>
     ```
+
+    ## References
+    Definition: no `<title>` element anywhere in the document has text after
+    whitespace collapsing.
+
+    - Google Search Central, "Influencing your title links in search results"
+      (https://developers.google.com/search/docs/appearance/title-link): "Make
+      sure every page on your site has a title specified in the `<title>`
+      element".
+    - HTML Standard, WHATWG
+      (https://html.spec.whatwg.org/multipage/semantics.html), "The title
+      element".
     """
     if not any(t.text.strip() for t in page.titles):
-        yield Problem("page has no title", page.at("title"), 0, 1)
+        yield Violation("page has no title", page.at("title"), 0, 1)
 
 
 @metadata.rule("META502", Severity.WARNING)
-def multiple_titles(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def multiple_titles(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """Page has more than one `<title>`.
 
     ## What it does
@@ -73,14 +85,22 @@ def multiple_titles(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]
     ```html
     <head><title>Herpes and back pain | My Blog</title></head>
     ```
+
+    ## References
+    Definition: every HTML `<title>` after the first (in or outside `<head>`;
+    SVG titles are other elements and not counted).
+
+    - HTML Standard, WHATWG
+      (https://html.spec.whatwg.org/multipage/semantics.html), "The title
+      element": at most one per document; `document.title` is the first.
     """
     for extra in page.titles[1:]:
         n = len(page.titles)
-        yield Problem(f"page has {n} title elements (max 1)", extra, n, 1)
+        yield Violation(f"page has {n} title elements (max 1)", extra, n, 1)
 
 
 @metadata.rule("META503", Severity.ERROR)
-def title_outside_head(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def title_outside_head(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """A `<title>` is in the `<body>`.
 
     ## What it does
@@ -108,6 +128,16 @@ def title_outside_head(page: PageFacts, opts: MetadataOptions) -> Iterator[Probl
     ```html
     <html><head><meta charset="utf-8"><title>Can herpes cause back pain?</title></head><body><iframe src="https://tracker.example/ns.html"></iframe></body></html>
     ```
+
+    ## References
+    - Google Search Central, "Use valid HTML to specify page metadata":
+      https://developers.google.com/search/docs/crawling-indexing/valid-page-metadata
+      (the elements valid in `<head>`, and "Once Google detects one of these
+      invalid elements, it assumes the end of the `<head>` element").
+    - HTML Standard, WHATWG
+      (https://html.spec.whatwg.org/multipage/parsing.html), the "in head"
+      insertion mode, which ends `<head>` at the first element that does not
+      belong there.
     """
     end = page.head_end
     for t in page.titles:
@@ -121,9 +151,9 @@ def title_outside_head(page: PageFacts, opts: MetadataOptions) -> Iterator[Probl
                 " template belong there); Google stops reading <head> at it,"
                 " browsers still show this title"
             )
-            yield Problem(message, t, end.text)
+            yield Violation(message, t, end.text)
         else:
-            yield Problem(
+            yield Violation(
                 "title is outside <head>, in <body>: invalid HTML, and search"
                 " engines read page metadata from <head>",
                 t,
@@ -133,7 +163,7 @@ def title_outside_head(page: PageFacts, opts: MetadataOptions) -> Iterator[Probl
 @metadata.rule("META504", Severity.WARNING)
 def missing_meta_description(
     page: PageFacts, opts: MetadataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Page has no meta description, or an empty one.
 
     ## What it does
@@ -152,15 +182,24 @@ def missing_meta_description(
     ```html
     <head><meta name="description" content="How shingles inflames nerves."></head>
     ```
+
+    ## References
+    Definition: no `<meta name="description">` (in or outside `<head>`) has a
+    non-empty `content` after whitespace collapsing.
+
+    - Google Search Central, "Control your snippets in search results"
+      (https://developers.google.com/search/docs/appearance/snippet): Google
+      uses the page's content, and the meta description when it describes the
+      page better.
     """
     if not any(d.text.strip() for d in page.descriptions):
-        yield Problem("page has no meta description", page.at("description"), 0, 1)
+        yield Violation("page has no meta description", page.at("description"), 0, 1)
 
 
 @metadata.rule("META505", Severity.WARNING)
 def multiple_meta_descriptions(
     page: PageFacts, opts: MetadataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Page has more than one meta description.
 
     ## What it does
@@ -182,13 +221,13 @@ def multiple_meta_descriptions(
     """
     for extra in page.descriptions[1:]:
         n = len(page.descriptions)
-        yield Problem(f"page has {n} meta descriptions (max 1)", extra, n, 1)
+        yield Violation(f"page has {n} meta descriptions (max 1)", extra, n, 1)
 
 
 @metadata.rule("META506", Severity.ERROR)
 def meta_description_outside_head(
     page: PageFacts, opts: MetadataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A meta description is in the `<body>`.
 
     ## What it does
@@ -206,14 +245,24 @@ def meta_description_outside_head(
     ```html
     <html><head><meta name="description" content="Text."></head><body></body></html>
     ```
+
+    ## References
+    Definition: a `<meta name="description">` element that the HTML parser
+    places outside `<head>`.
+
+    - HTML Standard, WHATWG
+      (https://html.spec.whatwg.org/multipage/semantics.html), "The meta
+      element": a `name` meta is metadata content, allowed in `<head>`.
+    - Google Search Central, "Use valid HTML to specify page metadata":
+      https://developers.google.com/search/docs/crawling-indexing/valid-page-metadata
     """
     for d in page.descriptions:
         if not d.in_head:
-            yield Problem("meta description is outside <head>", d)
+            yield Violation("meta description is outside <head>", d)
 
 
 @metadata.rule("META507", Severity.WARNING)
-def missing_html_lang(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def missing_html_lang(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """The `<html>` element has no `lang`.
 
     ## What it does
@@ -232,13 +281,22 @@ def missing_html_lang(page: PageFacts, opts: MetadataOptions) -> Iterator[Proble
     ```html
     <html lang="en"><head><title>Herpes</title></head></html>
     ```
+
+    ## References
+    Definition: the `<html>` element has no `lang` attribute, or an empty or
+    blank one. The value is not validated as a BCP 47 tag.
+
+    - WCAG 2.2, success criterion 3.1.1 Language of Page:
+      https://www.w3.org/TR/WCAG22/
+    - HTML Standard, WHATWG (https://html.spec.whatwg.org/multipage/dom.html),
+      "The lang and xml:lang attributes".
     """
     if not page.lang:
-        yield Problem("html element has no lang attribute", page.root)
+        yield Violation("html element has no lang attribute", page.root)
 
 
 @metadata.rule("META508", Severity.WARNING)
-def missing_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def missing_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """Page has no canonical URL.
 
     ## What it does
@@ -259,11 +317,11 @@ def missing_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Proble
     ```
     """
     if not page.canonicals:
-        yield Problem("page has no canonical link", page.at("slug"))
+        yield Violation("page has no canonical link", page.at("slug"))
 
 
 @metadata.rule("META509", Severity.ERROR)
-def invalid_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def invalid_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """The canonical is relative, has a fragment, is outside `<head>` or repeated.
 
     ## What it does
@@ -283,26 +341,43 @@ def invalid_canonical(page: PageFacts, opts: MetadataOptions) -> Iterator[Proble
     ```html
     <head><link rel="canonical" href="https://example.com/herpes/"></head>
     ```
+
+    ## References
+    Definition: more than one `<link rel="canonical">`; a canonical `href` that
+    does not parse as a URL, is not absolute `http(s)` with a host, or contains
+    `#`; a canonical outside `<head>`.
+
+    - Google Search Central, "How to specify a canonical with rel="canonical"
+      and other methods":
+      https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls
+      (absolute URLs recommended; `rel="canonical"` is used only in `<head>`; do
+      not give one page conflicting canonicals).
+    - RFC 6596, The Canonical Link Relation:
+      https://www.rfc-editor.org/rfc/rfc6596
     """
     if len(page.canonicals) > 1:
         n = len(page.canonicals)
-        yield Problem(f"page has {n} canonical links (max 1)", page.canonicals[1], n, 1)
+        yield Violation(
+            f"page has {n} canonical links (max 1)", page.canonicals[1], n, 1
+        )
     for c in page.canonicals:
         try:
             parts = urlsplit(c.text)
         except ValueError:  # e.g. "https://[oops/page": page data, never a crash
-            yield Problem(f"canonical {c.text!r} is not a valid URL", c)
+            yield Violation(f"canonical {c.text!r} is not a valid URL", c)
             continue
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            yield Problem(f"canonical {c.text!r} is not an absolute URL", c)
+            yield Violation(f"canonical {c.text!r} is not an absolute URL", c)
         if "#" in c.text:
-            yield Problem(f"canonical {c.text!r} has a fragment", c)
+            yield Violation(f"canonical {c.text!r} has a fragment", c)
         if not c.in_head:
-            yield Problem("canonical link is outside <head>", c)
+            yield Violation("canonical link is outside <head>", c)
 
 
 @metadata.rule("META510", Severity.WARNING)
-def missing_open_graph_tag(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def missing_open_graph_tag(
+    page: PageFacts, opts: MetadataOptions
+) -> Iterator[Violation]:
     """A required Open Graph tag is missing.
 
     ## What it does
@@ -327,16 +402,24 @@ def missing_open_graph_tag(page: PageFacts, opts: MetadataOptions) -> Iterator[P
       <meta property="og:url" content="https://example.com/herpes/">
     </head>
     ```
+
+    ## References
+    Definition: each property named in the `open-graph` option (default
+    `og:title`, `og:type`, `og:image`, `og:url`) has no `<meta>` (by `property`
+    or `name`) with non-blank `content`.
+
+    - The Open Graph protocol, "Basic Metadata" (the four required properties):
+      https://ogp.me/
     """
     og = page.og
     for key in opts.open_graph:
         tag = og.get(key)
         if tag is None or not tag.text.strip():
-            yield Problem(f"{key} is missing", page.at("body"))
+            yield Violation(f"{key} is missing", page.at("body"))
 
 
 @metadata.rule("META511", Severity.WARNING)
-def image_missing_alt(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def image_missing_alt(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """An image has no `alt` attribute.
 
     ## What it does
@@ -356,10 +439,20 @@ def image_missing_alt(page: PageFacts, opts: MetadataOptions) -> Iterator[Proble
     ```html
     <p><img src="/herpes-back-pain.jpg" alt="Person holding their lower back"></p>
     ```
+
+    ## References
+    Definition: an `<img>` element with no `alt` attribute; an empty `alt=""`
+    passes. The text of the alternative is not judged.
+
+    - WCAG 2.2, success criterion 1.1.1 Non-text Content:
+      https://www.w3.org/TR/WCAG22/
+    - HTML Standard, WHATWG
+      (https://html.spec.whatwg.org/multipage/images.html), "Requirements for
+      providing text to act as an alternative for images".
     """
     for img in page.images:
         if img.alt is None:
-            yield Problem(f"image {img.src!r} has no alt attribute", img)
+            yield Violation(f"image {img.src!r} has no alt attribute", img)
 
 
 def _date_problem(value: Any) -> str | None:
@@ -375,7 +468,7 @@ def _date_problem(value: Any) -> str | None:
 
 
 @metadata.rule("META512", Severity.ERROR)
-def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """A JSON-LD date is not ISO 8601.
 
     ## What it does
@@ -405,6 +498,17 @@ def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Prob
     ```html
     <script type="application/ld+json">{"@type": "Article", "datePublished": "2026-11-02"}</script>
     ```
+
+    ## References
+    - schema.org Date: https://schema.org/Date ; DateTime:
+      https://schema.org/DateTime ; the `rangeIncludes` of each property from
+      the shipped schema.org 30.0 vocabulary (`pipeline/data/schemaorg.json`,
+      `scripts/gen_schemaorg.py`).
+    - ISO 8601-1:2019, Date and time, Part 1: Basic rules (calendar dates,
+      reduced precision, time of day and UTC offsets).
+    - Google Search Central, "Article structured data"
+      (https://developers.google.com/search/docs/appearance/structured-data/article):
+      `datePublished`, `dateModified` in ISO 8601 format.
     """
     names = set(opts.date_properties)
     for occ in page.jsonld_graph.walk():
@@ -413,7 +517,7 @@ def invalid_jsonld_date(page: PageFacts, opts: MetadataOptions) -> Iterator[Prob
                 continue
             for value in listify(occ.node[key]):
                 if (why := _date_problem(value)) is not None:
-                    yield Problem(
+                    yield Violation(
                         f"json-ld {key} {value!r} is not an ISO 8601 date ({why})",
                         occ.block,
                     )
@@ -443,7 +547,7 @@ def _author_problem(value: Any, nodes: Mapping[str, Mapping[str, Any]]) -> str |
 @metadata.rule("META513", Severity.WARNING)
 def author_not_person_or_organization(
     page: PageFacts, opts: MetadataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A JSON-LD `author` is a bare string or has no type or name.
 
     ## What it does
@@ -466,6 +570,18 @@ def author_not_person_or_organization(
     {"@type": "Article", "author": {"@type": "Organization", "name": "Editorial Team"}}
     </script>
     ```
+
+    ## References
+    Definition: an `author` value on any JSON-LD node that is a string, or a
+    node that is not a Person or Organization (or a subtype, by the shipped
+    schema.org vocabulary), or has no non-blank `name`. An `{"@id": …}`
+    reference is followed to a typed node of that `@id` on the page; a reference
+    to a node elsewhere is not judged.
+
+    - Google Search Central, "Article structured data"
+      (https://developers.google.com/search/docs/appearance/structured-data/article):
+      `author`: Person or Organization; `author.name`.
+    - schema.org author: https://schema.org/author
     """
     # References resolve to the last declaration of an `@id` that has a `@type`,
     # as written (not `jsonld_graph.index`, which merges declarations).
@@ -480,11 +596,11 @@ def author_not_person_or_organization(
             authors = occ.node["author"]
             for author in authors if isinstance(authors, list) else [authors]:
                 if message := _author_problem(author, nodes):
-                    yield Problem(message, occ.block)
+                    yield Violation(message, occ.block)
 
 
 @metadata.rule("META514", Severity.ERROR)
-def damaged_encoding(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def damaged_encoding(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """The page is not valid UTF-8, or shows U+FFFD replacement characters.
 
     ## What it does
@@ -508,11 +624,13 @@ def damaged_encoding(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem
     """
     issue = page.encoding_issue
     if issue is not None:
-        yield Problem(issue.message, issue)
+        yield Violation(issue.message, issue)
 
 
 @metadata.rule("META515", Severity.INFO)
-def unmapped_front_matter(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def unmapped_front_matter(
+    page: PageFacts, opts: MetadataOptions
+) -> Iterator[Violation]:
     """A front-matter key of another generator that nothing uses.
 
     ## What it does
@@ -546,7 +664,7 @@ def unmapped_front_matter(page: PageFacts, opts: MetadataOptions) -> Iterator[Pr
     ```
     """
     for key in page.meta.unmapped:
-        yield Problem(
+        yield Violation(
             f"front matter key {key!r} is not used (kept in `extra`)",
             Pos(key, None, None, f"extra:{key}"),
         )

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pydantic import Field, model_validator
 
 from pipeline import readability_scores as rd
-from pipeline.checks.registry import Family, Options, Problem
+from pipeline.checks.registry import Family, Options, Violation
 from pipeline.facts import BlockKind, PageFacts, Pos, TextBlock
 from pipeline.findings import Severity
 from pipeline.segmentation import text_words
@@ -123,7 +123,7 @@ def _scores(page: PageFacts, opts: ReadabilityOptions) -> rd.ReadabilityScores |
 @readability.rule("READ201", Severity.WARNING, languages=FRE_LANGUAGES)
 def reading_ease_too_low(
     page: PageFacts, opts: ReadabilityOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Flesch reading ease is below the audience's target.
 
     ## What it does
@@ -150,6 +150,26 @@ def reading_ease_too_low(
     ```html
     <html lang="en"><main><p>Shingles can cause back pain. The pain often comes a few days before the rash. It burns or stings on one side of the body. A doctor can tell it apart from a pulled muscle. Pills that fight the virus work best in the first three days. Start them as soon as you can. Some people still have pain after the rash heals. This is called nerve pain. Drugs and creams can help with it. Ask your doctor which one is right for you. A vaccine lowers the risk of shingles. It is a good idea for most people over fifty. Rest, heat and gentle walks can ease the back while you heal.</p></main></html>
     ```
+
+    ## References
+    Definition: Flesch reading ease = a - b × (words / sentences) - c ×
+    (syllables / words), with the page language's constants from textstat's
+    `LANG_CONFIGS` (en: 206.835, 1.015, 84.6 (Flesch); de: 180, 1, 58.5
+    (Amstad); also es, fr, it, nl, ru, hu), on the prose sentences of
+    `pipeline.readability_scores` and syllables from the shipped CMU-derived
+    table, else pyphen. Under `min-scored-words` (100) prose words no score is
+    given. Reported below the audience's `min-reading-ease` (general 50, health
+    60).
+
+    - Rudolf Flesch, "A new readability yardstick", Journal of Applied
+      Psychology 32 (1948) (the formula and its bands).
+    - Toni Amstad, "Wie verständlich sind unsere Zeitungen?" (1978) (the German
+      constants).
+    - textstat 0.7: https://github.com/textstat/textstat
+    - Yoast:
+      `packages/yoastseo/src/languageProcessing/researches/getFleschReadingScore.js`
+      and
+      `packages/yoastseo/src/scoring/assessments/readability/fleschReadingEaseAssessment.js`.
     """
     scores = _scores(page, opts)
     audience = audience_of(page, opts)
@@ -160,7 +180,7 @@ def reading_ease_too_low(
         return  # READ202 judges this page
     fre = scores.flesch_reading_ease
     if fre < target:
-        yield Problem(
+        yield Violation(
             f"flesch reading ease is {fre:.0f} (min {target:g} for {audience} readers)"
             + lang_note(page),
             _start(page),
@@ -172,7 +192,7 @@ def reading_ease_too_low(
 @readability.rule("READ202", Severity.WARNING, languages=GRADE_LANGUAGES)
 def grade_level_too_high(
     page: PageFacts, opts: ReadabilityOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Flesch–Kincaid grade is above the audience's target.
 
     ## What it does
@@ -201,6 +221,19 @@ def grade_level_too_high(
     ```html
     <html lang="en"><main><p>Shingles can cause back pain. The pain often comes a few days before the rash. It burns or stings on one side of the body. A doctor can tell it apart from a pulled muscle. Pills that fight the virus work best in the first three days. Start them as soon as you can. Some people still have pain after the rash heals. This is called nerve pain. Drugs and creams can help with it. Ask your doctor which one is right for you. A vaccine lowers the risk of shingles. It is a good idea for most people over fifty. Rest, heat and gentle walks can ease the back while you heal.</p></main></html>
     ```
+
+    ## References
+    Definition: Flesch-Kincaid grade = 0.39 × (words / sentences) + 11.8 ×
+    (syllables / words) - 15.59 (textstat's implementation), English pages only,
+    on the sentences and syllables of READ201; reported above the audience's
+    `max-grade` (health 8).
+
+    - J. P. Kincaid et al., "Derivation of new readability formulas ... for Navy
+      enlisted personnel", Research Branch Report 8-75, Naval Technical Training
+      Command (1975).
+    - NIH, "Clear & Simple" (National Cancer Institute / NIH plain-language
+      guidance); MedlinePlus, "How to Write Easy-to-Read Health Materials".
+    - Barry D. Weiss, Health Literacy: A Manual for Clinicians (AMA Foundation).
     """
     scores = _scores(page, opts)
     audience = audience_of(page, opts)
@@ -208,7 +241,7 @@ def grade_level_too_high(
     if scores is None or scores.fk_grade is None or target is None:
         return
     if (grade := scores.fk_grade) > target:
-        yield Problem(
+        yield Violation(
             f"flesch-kincaid grade is {grade:.1f} (max {target:g} for {audience} readers)"
             + lang_note(page),
             _start(page),
@@ -220,7 +253,7 @@ def grade_level_too_high(
 @readability.rule("READ203", Severity.WARNING, languages=WORD_LANGUAGES)
 def too_many_long_sentences(
     page: PageFacts, opts: ReadabilityOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """Too many sentences are longer than 20 words.
 
     ## What it does
@@ -244,6 +277,15 @@ def too_many_long_sentences(
     ```html
     <html lang="en"><main><p>Shingles is caused by the chickenpox virus. It can wake up years later. Then it causes a burning pain along one side of the back. The pain often starts before the rash. So it is easy to mistake for a pulled muscle.</p></main></html>
     ```
+
+    ## References
+    Definition as above; sentences come from `pipeline.segmentation` (pysbd
+    where it supports the language) per block.
+
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/readability/SentenceLengthInTextAssessment.js`
+      (`recommendedLength` 20, `slightlyTooMany` 25 %) and
+      `packages/yoastseo/src/scoring/helpers/assessments/checkForTooLongSentences.js`.
     """
     sentences = page.sentences
     if not sentences:
@@ -251,7 +293,7 @@ def too_many_long_sentences(
     long = sum(len(text_words(s)) > opts.long_sentence_words for s in sentences)
     share, limit = long / len(sentences), opts.max_long_sentence_share
     if share > limit:
-        yield Problem(
+        yield Violation(
             f"{share:.0%} of sentences have more than {opts.long_sentence_words} words"
             f" ({long} of {len(sentences)}; max {limit:.0%}){lang_note(page)}",
             _start(page),
@@ -261,7 +303,9 @@ def too_many_long_sentences(
 
 
 @readability.rule("READ204", Severity.WARNING, languages=WORD_LANGUAGES)
-def paragraph_too_long(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Problem]:
+def paragraph_too_long(
+    page: PageFacts, opts: ReadabilityOptions
+) -> Iterator[Violation]:
     """A paragraph is longer than 150 words.
 
     ## What it does
@@ -282,19 +326,29 @@ def paragraph_too_long(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Pr
     ```html
     <html lang="en"><main><p>Shingles can cause back pain. The pain often comes a few days before the rash. It burns or stings on one side of the body. A doctor can tell it apart from a pulled muscle.</p><p>Pills that fight the virus work best in the first three days. Start them as soon as you can. Some people still have pain after the rash heals. This is called nerve pain. Drugs and creams can help with it. Ask your doctor which one is right for you.</p><p>A vaccine lowers the risk of shingles. It is a good idea for most people over fifty. Rest, heat and gentle walks can ease the back while you heal. Keep the rash clean and covered. Do not scratch it. Wash your hands often.</p><p>Stay away from babies and pregnant women until the blisters crust over. Call your doctor at once if the rash is near an eye. Most people feel better in two to four weeks.</p></main></html>
     ```
+
+    ## References
+    Definition: words (split on spaces, hyphens and dashes) of each paragraph
+    block and each FAQ answer paragraph; one of more than `max-paragraph-words`
+    (150) is reported.
+
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/readability/ParagraphTooLongAssessment.js`
+      and
+      `packages/yoastseo/src/languageProcessing/researches/getParagraphLength.js`.
     """
     limit = opts.max_paragraph_words
     for block in page.blocks:
         if block.kind in _PARAGRAPHS and (n := len(text_words(block.text))) > limit:
             at = Pos(block.text, block.line, block.column, block.anchor)
             message = f"paragraph has {n} words (max {limit}){lang_note(page)}"
-            yield Problem(message, at, n, limit)
+            yield Violation(message, at, n, limit)
 
 
 @readability.rule("READ205", Severity.WARNING, languages=WORD_LANGUAGES)
 def text_without_subheadings(
     page: PageFacts, opts: ReadabilityOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """More than 300 words run on without a subheading.
 
     ## What it does
@@ -316,6 +370,16 @@ def text_without_subheadings(
     ```html
     <html lang="en"><main><h1>Shingles and back pain</h1><p>Shingles can cause back pain. The pain often comes a few days before the rash. It burns or stings on one side of the body, in a band that follows a nerve. Many people think they pulled a muscle. Others fear a kidney stone. A doctor can tell them apart by looking at where the pain is and how it feels.</p><p>Shingles comes from the same virus as chickenpox. After you get better from chickenpox, the virus hides in your nerves. It can sleep there for many years. Stress, illness or age can wake it up. Then it travels along the nerve to the skin. That is why the pain and the rash sit on one side only.</p><p>Pills that fight the virus work best in the first three days after the rash shows. Start them as soon as you can. They make the rash heal faster and can make the pain shorter. Your doctor may also suggest pain pills, cool packs or a cream. Rest helps your body fight back.</p><h2>Treatment and prevention</h2><p>Some people still have pain after the rash heals. This is called nerve pain. It can last for weeks, months or even longer. Drugs made for nerve pain can help, and so can some creams and patches. Ask your doctor which one is right for you, and say how the pain affects your sleep.</p><p>A vaccine lowers the risk of shingles and of long nerve pain. It is a good idea for most people over fifty and for adults with a weak immune system. Keep the rash clean and covered. Do not scratch it. Wash your hands often. Stay away from babies and pregnant women until the blisters crust over.</p><p>Call your doctor at once if the rash is near an eye, if you have a high fever, or if the pain is very strong. Most people feel better in two to four weeks. Gentle walks, heat on the sore muscles and good sleep can ease the back while you heal.</p></main></html>
     ```
+
+    ## References
+    Definition: words of the main-content text blocks between `h2`-`h6` headings
+    (the text before the first one included; headings themselves not counted); a
+    stretch of more than `max-section-words` (300) is reported.
+
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/readability/SubheadingDistributionTooLongAssessment.js`
+      and
+      `packages/yoastseo/src/languageProcessing/researches/getSubheadingTextLengths.js`.
     """
     limit = opts.max_section_words
     start: TextBlock | None = None
@@ -325,7 +389,7 @@ def text_without_subheadings(
             if words > limit:
                 what = "before the first subheading" if start is None else "after"
                 where = f"{what} {start.text!r}" if start is not None else what
-                yield Problem(
+                yield Violation(
                     f"{words} words {where} (max {limit}){lang_note(page)}",
                     _start(page, start),
                     words,
@@ -337,7 +401,7 @@ def text_without_subheadings(
 
 
 @readability.rule("READ206", Severity.WARNING, languages=WORD_LANGUAGES)
-def text_too_short(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Problem]:
+def text_too_short(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Violation]:
     """The main text has fewer than 300 words.
 
     ## What it does
@@ -364,11 +428,20 @@ def text_too_short(page: PageFacts, opts: ReadabilityOptions) -> Iterator[Proble
     ```html
     <html lang="en"><main><h1>Shingles and back pain</h1><p>Shingles can cause back pain. The pain often comes a few days before the rash. It burns or stings on one side of the body, in a band that follows a nerve. Many people think they pulled a muscle. Others fear a kidney stone. A doctor can tell them apart by looking at where the pain is and how it feels.</p><p>Shingles comes from the same virus as chickenpox. After you get better from chickenpox, the virus hides in your nerves. It can sleep there for many years. Stress, illness or age can wake it up. Then it travels along the nerve to the skin. That is why the pain and the rash sit on one side only.</p><p>Pills that fight the virus work best in the first three days after the rash shows. Start them as soon as you can. They make the rash heal faster and can make the pain shorter. Your doctor may also suggest pain pills, cool packs or a cream. Rest helps your body fight back.</p><h2>Treatment and prevention</h2><p>Some people still have pain after the rash heals. This is called nerve pain. It can last for weeks, months or even longer. Drugs made for nerve pain can help, and so can some creams and patches. Ask your doctor which one is right for you, and say how the pain affects your sleep.</p><p>A vaccine lowers the risk of shingles and of long nerve pain. It is a good idea for most people over fifty and for adults with a weak immune system. Keep the rash clean and covered. Do not scratch it. Wash your hands often. Stay away from babies and pregnant women until the blisters crust over.</p><p>Call your doctor at once if the rash is near an eye, if you have a high fever, or if the pain is very strong. Most people feel better in two to four weeks. Gentle walks, heat on the sore muscles and good sleep can ease the back while you heal.</p></main></html>
     ```
+
+    ## References
+    Definition as above (`PageFacts.word_count`); fewer than `min-words` (300)
+    is reported.
+
+    - Yoast:
+      `packages/yoastseo/src/scoring/assessments/seo/TextLengthAssessment.js`
+      and
+      `packages/yoastseo/src/languageProcessing/researches/wordCountInText.js`.
     """
     words = page.word_count
     if words < opts.min_words:
         limit = opts.min_words
-        yield Problem(
+        yield Violation(
             f"text has {words} words (min {limit}){lang_note(page)}",
             _start(page),
             words,

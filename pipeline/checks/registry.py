@@ -6,12 +6,12 @@ kebab-case name and one pydantic options model) and decorates pure functions:
     length = Family("LEN1", "length", LengthOptions)
 
     @length.rule("LEN103", Severity.ERROR)
-    def meta_description_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Problem]:
+    def meta_description_too_long(page: PageFacts, opts: LengthOptions) -> Iterator[Violation]:
         '''<four-part doc: What it does / Why is this bad? / Example / Use instead:>'''
 
 The rule's name is the function name in kebab case; its docstring is its
 documentation (`seo-pipeline rules`, `docs/rules.md`). Codes are API: never
-renumber or reuse one. A rule yields `Problem`s; the runner stamps code,
+renumber or reuse one. A rule yields `Violation`s; the runner stamps code,
 severity and location into `pipeline.findings.Finding`s.
 """
 
@@ -34,10 +34,10 @@ __all__ = [
     "REGISTRY",
     "Family",
     "Options",
-    "Problem",
     "Rule",
     "Severity",
-    "SiteProblem",
+    "SiteViolation",
+    "Violation",
     "is_selected",
     "resolve_severity",
 ]
@@ -62,7 +62,7 @@ Value = float | int | str | None
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class Violation:
     """What a rule yields: a message and the fact it is about.
 
     The message is a lowercase fragment naming the measured value and the
@@ -79,11 +79,11 @@ class Problem:
     rule whose problems differ in weight); a configured severity still wins."""
 
 
-SiteProblem = tuple[PageFacts, Problem]
+SiteViolation = tuple[PageFacts, Violation]
 """What a site rule yields: the page a problem belongs to, and the problem."""
 
-PageCheck = Callable[[PageFacts, OptionsT], Iterable[Problem]]
-SiteCheck = Callable[[Sequence[PageFacts], OptionsT], Iterable[SiteProblem]]
+PageCheck = Callable[[PageFacts, OptionsT], Iterable[Violation]]
+SiteCheck = Callable[[Sequence[PageFacts], OptionsT], Iterable[SiteViolation]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,13 +126,13 @@ class Rule:
         primary = (lang or "").split("-")[0].lower()
         return primary in self.languages
 
-    def run_page(self, page: PageFacts, options: Options) -> list[Problem]:
+    def run_page(self, page: PageFacts, options: Options) -> list[Violation]:
         """Problems of one page (page rules only)."""
         return list(self.check(page, options))
 
     def run_site(
         self, pages: Sequence[PageFacts], options: Options
-    ) -> list[SiteProblem]:
+    ) -> list[SiteViolation]:
         """Problems across all pages (site rules only)."""
         return list(self.check(pages, options))
 
@@ -175,7 +175,7 @@ class Family(Generic[OptionsT]):
         requires: Callable[[PageFacts], str | None] | None = None,
         opt_in: bool = False,
     ) -> Callable[[PageCheck[OptionsT]], PageCheck[OptionsT]]:
-        """Register a page rule: `(PageFacts, options) -> Iterable[Problem]`.
+        """Register a page rule: `(PageFacts, options) -> Iterable[Violation]`.
 
         `languages` limits it to pages in those languages (elsewhere it is
         skipped with an info finding); `requires` returns why a page is out
@@ -202,7 +202,7 @@ class Family(Generic[OptionsT]):
     def site_rule(
         self, code: str, severity: Severity
     ) -> Callable[[SiteCheck[OptionsT]], SiteCheck[OptionsT]]:
-        """Register a site rule: `(Sequence[PageFacts], options) -> Iterable[SiteProblem]`."""
+        """Register a site rule: `(Sequence[PageFacts], options) -> Iterable[SiteViolation]`."""
 
         def register(check: SiteCheck[OptionsT]) -> SiteCheck[OptionsT]:
             self._add(code, severity, check, site=True, languages=None, requires=None)

@@ -2,7 +2,7 @@
 
 `check_pages` parses each page once (`pipeline.facts.parse`), runs the
 selected page rules on its facts, then the site rules on all facts, and turns
-every `Problem` into a `pipeline.findings.Finding`: code, name and effective
+every `Violation` into a `pipeline.findings.Finding`: code, name and effective
 severity stamped, the location mapped to the content file when the page was
 built from one, and suppressions (config, per-file globs, inline comments,
 front matter) applied.
@@ -21,8 +21,8 @@ from pipeline.checks.config import CheckConfig
 from pipeline.checks.pool import map_in_workers
 from pipeline.checks.registry import (
     REGISTRY,
-    Problem,
     Rule,
+    Violation,
     is_selected,
     resolve_severity,
 )
@@ -311,7 +311,7 @@ def _unparsed(
     rule = REGISTRY[code]
     if not _suppressed(rule, state):
         state.run.append(code)
-        problem = Problem(message, facts.at("body", facts.root), value, limit)
+        problem = Violation(message, facts.at("body", facts.root), value, limit)
         severity = resolve_severity(rule, config.severity_overrides)
         state.findings.append(_finding(rule, page, problem, severity))
     return state
@@ -338,7 +338,7 @@ def _check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> 
         if not rule.applies_to(facts.text_lang):
             reason = f"no valid method for language {facts.text_lang!r}"
             state.skipped[rule.code] = reason
-            skip = Problem(
+            skip = Violation(
                 f"skipped: {rule.name} has {reason}", facts.at("body", facts.root)
             )
             state.findings.append(_finding(rule, page, skip, Severity.INFO))
@@ -426,16 +426,16 @@ def _suppressed(rule: Rule, state: _Page) -> bool:
     return False
 
 
-def _crash(rule: Rule, exc: Exception, state: _Page) -> Problem:
+def _crash(rule: Rule, exc: Exception, state: _Page) -> Violation:
     """Record a rule that raised, and the finding that shows it in reports."""
     error = f"{type(exc).__name__}: {exc}"
     state.crashes.append(Crash(state.facts.path, rule.code, rule.name, error))
     message = f"internal error in {rule.name}: {error} (please report)"
-    return Problem(message, state.facts.at("body", state.facts.root))
+    return Violation(message, state.facts.at("body", state.facts.root))
 
 
 def _finding(
-    rule: Rule, page: PageInput, problem: Problem, severity: Severity
+    rule: Rule, page: PageInput, problem: Violation, severity: Severity
 ) -> Finding:
     at = problem.at
     path = page.path

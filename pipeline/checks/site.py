@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
-from pipeline.checks.registry import Family, Options, Problem, SiteProblem
+from pipeline.checks.registry import Family, Options, SiteViolation, Violation
 from pipeline.facts import Located, PageFacts
 from pipeline.findings import Severity
 
@@ -24,7 +24,7 @@ Pick = Callable[[PageFacts], Located | None]
 
 def _duplicates(
     pages: Sequence[PageFacts], opts: SiteOptions, pick: Pick, what: str
-) -> Iterator[SiteProblem]:
+) -> Iterator[SiteViolation]:
     """One problem per page whose picked text another page also has."""
     groups: dict[str, list[tuple[PageFacts, Located]]] = defaultdict(list)
     for page in pages:
@@ -42,13 +42,13 @@ def _duplicates(
                 f" and {len(others) - 3} more" if len(others) > 3 else ""
             )
             message = f"{what} {fact.text!r} is also used by {shown}"
-            yield page, Problem(message, fact, len(group), 1)
+            yield page, Violation(message, fact, len(group), 1)
 
 
 @site.site_rule("SITE601", Severity.WARNING)
 def duplicate_title(
     pages: Sequence[PageFacts], opts: SiteOptions
-) -> Iterator[SiteProblem]:
+) -> Iterator[SiteViolation]:
     """Several pages share one title.
 
     ## What it does
@@ -80,7 +80,7 @@ def duplicate_title(
 @site.site_rule("SITE602", Severity.WARNING)
 def duplicate_meta_description(
     pages: Sequence[PageFacts], opts: SiteOptions
-) -> Iterator[SiteProblem]:
+) -> Iterator[SiteViolation]:
     """Several pages share one meta description.
 
     ## What it does
@@ -105,6 +105,16 @@ def duplicate_meta_description(
     ```html
     <meta name="description" content="How shingles is treated.">
     ```
+
+    ## References
+    Definition: the meta descriptions (as LEN103 reads them) of all checked
+    pages, whitespace collapsed and, with `ignore-case` (on by default), case
+    folded; every page whose description another page also has is reported.
+
+    - Google Search Central, "Control your snippets in search results"
+      (https://developers.google.com/search/docs/appearance/snippet):
+      descriptions that are identical or similar on every page are not helpful;
+      write one per page.
     """
     return _duplicates(pages, opts, lambda p: p.description, "meta description")
 
@@ -112,7 +122,7 @@ def duplicate_meta_description(
 @site.site_rule("SITE603", Severity.WARNING)
 def duplicate_h1(
     pages: Sequence[PageFacts], opts: SiteOptions
-) -> Iterator[SiteProblem]:
+) -> Iterator[SiteViolation]:
     """Several pages share one H1.
 
     ## What it does

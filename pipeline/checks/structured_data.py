@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pipeline import schemaorg
-from pipeline.checks.registry import Problem
+from pipeline.checks.registry import Violation
 from pipeline.checks.structured_data_family import (
     StructuredDataOptions as StructuredDataOptions,  # re-exported: the family's options
 )
@@ -68,7 +68,7 @@ def _describe(value: Any) -> str:
 @structured_data.rule("SD401", Severity.ERROR)
 def jsonld_syntax_error(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A JSON-LD block is not valid JSON, or is JSON but not JSON-LD.
 
     ## What it does
@@ -100,6 +100,15 @@ def jsonld_syntax_error(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article"}</script>
     ```
+
+    ## References
+    - RFC 8259, The JavaScript Object Notation (JSON) Data Interchange Format:
+      https://www.rfc-editor.org/rfc/rfc8259
+    - JSON-LD 1.1, §9 JSON-LD Grammar:
+      https://www.w3.org/TR/json-ld11/#json-ld-grammar
+    - HTML Standard, WHATWG
+      (https://html.spec.whatwg.org/multipage/scripting.html), "Restrictions for
+      contents of script elements": why `</script>` ends the block.
     """
     for block in page.jsonld:
         if block.error is not None:
@@ -110,15 +119,15 @@ def jsonld_syntax_error(
                 error += " (a literal </script> in a string ends the script; write <\\/script>)"
             pos = Pos(block.raw, line, col, block.anchor)
             if block.repair is not None and block.data is not None:
-                yield Problem(
+                yield Violation(
                     f"json-ld is not strict JSON{where}: {error}; read as lenient"
                     f" consumers do ({block.repair}) and checked by the other rules",
                     pos,
                 )
             else:
-                yield Problem(f"json-ld does not parse{where}: {error}", pos)
+                yield Violation(f"json-ld does not parse{where}: {error}", pos)
         elif (why := _not_json_ld(block.data)) is not None:
-            yield Problem(
+            yield Violation(
                 f"json-ld block is valid JSON but not JSON-LD: {why}"
                 " (a JSON-LD document is an object or an array of objects)",
                 block,
@@ -128,7 +137,7 @@ def jsonld_syntax_error(
 @structured_data.rule("SD402", Severity.ERROR)
 def jsonld_context_not_schema_org(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """JSON-LD `@context` is missing or is not schema.org.
 
     ## What it does
@@ -152,6 +161,12 @@ def jsonld_context_not_schema_org(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": "Can herpes cause back pain?"}</script>
     ```
+
+    ## References
+    - JSON-LD 1.1, §3.1 The Context:
+      https://www.w3.org/TR/json-ld11/#the-context
+    - schema.org's context: https://schema.org/docs/jsonldcontext.json ;
+      schema.org for developers: https://schema.org/docs/developers.html
     """
     for block in page.jsonld:
         if block.data is None:
@@ -160,18 +175,18 @@ def jsonld_context_not_schema_org(
             if not isinstance(item, dict):
                 continue
             if "@context" not in item:
-                yield Problem(
+                yield Violation(
                     "json-ld has no @context (expected https://schema.org)", block
                 )
             elif not is_schema_org_context(item["@context"]):
                 ctx = str(item["@context"])[:80]
-                yield Problem(f"json-ld @context is {ctx!r}, not schema.org", block)
+                yield Violation(f"json-ld @context is {ctx!r}, not schema.org", block)
 
 
 @structured_data.rule("SD407", Severity.WARNING)
 def article_missing_properties(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """An Article lacks `headline`, `author`, `datePublished` or `image`.
 
     ## What it does
@@ -196,12 +211,18 @@ def article_missing_properties(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Can herpes cause back pain?", "author": {"@type": "Person", "name": "Dr. A. Lee"}, "datePublished": "2024-05-01", "image": "https://example.com/back.jpg"}</script>
     ```
+
+    ## References
+    - Google Search Central, "Article structured data"
+      (https://developers.google.com/search/docs/appearance/structured-data/article):
+      recommended properties `author`, `datePublished`, `headline`, `image`.
+    - schema.org Article and its subtypes: https://schema.org/Article
     """
     for block, node in page.jsonld_graph.of_type("Article"):
         for prop in opts.article_properties:
             if not _present(node.get(prop)):
                 at = replace(block, anchor=_ANCHORS.get(prop, "jsonld"))
-                yield Problem(f"{node_label(node)} has no {prop}", at)
+                yield Violation(f"{node_label(node)} has no {prop}", at)
 
 
 def _crumb_url(item: Any) -> str | None:
@@ -223,7 +244,7 @@ def _breadcrumbs(page: PageFacts) -> Iterator[tuple[JsonLdBlock, list[Any]]]:
 @structured_data.rule("SD408", Severity.ERROR)
 def breadcrumb_list_invalid(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A BreadcrumbList is misnumbered, or has unnamed or unlinked items.
 
     ## What it does
@@ -244,19 +265,30 @@ def breadcrumb_list_invalid(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Health", "item": "https://example.com/health/"}, {"@type": "ListItem", "position": 2, "name": "Back pain"}]}</script>
     ```
+
+    ## References
+    Definition: the `itemListElement` entries of each BreadcrumbList are
+    ListItems whose `position` values are 1, 2, 3 … in order; each has a `name`
+    (or `item.name`) and an `item` URL, except that the last may omit `item`.
+
+    - schema.org BreadcrumbList: https://schema.org/BreadcrumbList (positions
+      are integers beginning with 1).
+    - Google Search Central, "Breadcrumb (BreadcrumbList) structured data":
+      https://developers.google.com/search/docs/appearance/structured-data/breadcrumb
+      (`item` may be omitted on the last ListItem).
     """
     for block, entries in _breadcrumbs(page):
         for i, entry in enumerate(entries, start=1):
             if not is_a(entry, "ListItem"):
-                yield Problem(f"breadcrumb entry #{i} is not a ListItem", block)
+                yield Violation(f"breadcrumb entry #{i} is not a ListItem", block)
         items = [e for e in entries if is_a(e, "ListItem")]
         positions = [i.get("position") for i in items]
         if any(isinstance(p, bool) or not isinstance(p, int) for p in positions):
-            yield Problem("breadcrumb ListItem without an integer position", block)
+            yield Violation("breadcrumb ListItem without an integer position", block)
             continue
         if sorted(positions) != list(range(1, len(items) + 1)):
             got = ", ".join(map(str, sorted(positions)))
-            yield Problem(
+            yield Violation(
                 f"breadcrumb positions are {got} (expected 1 to {len(items)})", block
             )
         ordered = sorted(items, key=lambda i: i["position"])
@@ -266,9 +298,9 @@ def breadcrumb_list_invalid(
                 text_of(target.get("name")) if isinstance(target, dict) else None
             )
             if name is None:
-                yield Problem(f"breadcrumb item {n} has no name", block)
+                yield Violation(f"breadcrumb item {n} has no name", block)
             if n < len(ordered) and _crumb_url(target) is None:
-                yield Problem(f"breadcrumb item {n} has no item url", block)
+                yield Violation(f"breadcrumb item {n} has no item url", block)
 
 
 _ANNOTATION = re.compile(r"^(?P<base>.+)-(?:input|output)$")
@@ -350,7 +382,7 @@ def _known(term: _Term, extra: tuple[str, ...]) -> bool:
 @structured_data.rule("SD409", Severity.WARNING)
 def unknown_schema_org_term(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A JSON-LD type or property is not in the schema.org vocabulary.
 
     ## What it does
@@ -382,13 +414,23 @@ def unknown_schema_org_term(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting", "datePublished": "2024-05-01"}</script>
     ```
+
+    ## References
+    - JSON-LD 1.1, W3C Recommendation (https://www.w3.org/TR/json-ld11/): term
+      resolution through `@context`.
+    - schema.org 30.0 release (`schemaorg-all-https.jsonld`,
+      `schemaorgcontext.jsonld` of the schemaorg/schemaorg repository's
+      `data/releases/30.0/`), compiled by `scripts/gen_schemaorg.py`;
+      https://schema.org/docs/developers.html
+    - schema.org Actions, input and output annotations:
+      https://schema.org/docs/actions.html
     """
     for term in _terms(page):
         if term.opaque or _known(term, opts.extra_terms):
             continue
         guess = schemaorg.suggest(term.name, term.kind)
         hint = f"; did you mean {guess!r}?" if guess else ""
-        yield Problem(
+        yield Violation(
             f"unknown schema.org {term.kind} {term.written!r}{hint}", term.block
         )
 
@@ -409,7 +451,7 @@ def _is_role(types: tuple[str, ...]) -> bool:
 @structured_data.rule("SD410", Severity.INFO)
 def property_not_on_type(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A schema.org property is used on a type that does not declare it.
 
     ## What it does
@@ -437,6 +479,13 @@ def property_not_on_type(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person", "name": "Dr. A. Lee", "jobTitle": "Dermatologist"}</script>
     ```
+
+    ## References
+    - schema.org data model (`domainIncludes`):
+      https://schema.org/docs/datamodel.html
+    - schema.org Role: https://schema.org/Role ; Actions:
+      https://schema.org/docs/actions.html
+    - JSON-LD 1.1, W3C Recommendation (https://www.w3.org/TR/json-ld11/)
     """
     allowed: dict[tuple[tuple[str, ...], str], str | None] = {}
     for occ in page.jsonld_graph.walk():
@@ -457,7 +506,7 @@ def property_not_on_type(
                 continue  # the Role pattern
             where = ", ".join(sorted(schemaorg.domains(prop))[:4])
             kinds = "/".join(types)
-            yield Problem(
+            yield Violation(
                 f"{key!r} is not a property of {kinds} (it is on {where})", occ.block
             )
 
@@ -465,7 +514,7 @@ def property_not_on_type(
 @structured_data.rule("SD411", Severity.WARNING)
 def breadcrumb_list_too_short(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A BreadcrumbList has fewer than two ListItems.
 
     ## What it does
@@ -485,18 +534,27 @@ def breadcrumb_list_too_short(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Health", "item": "https://example.com/health/"}, {"@type": "ListItem", "position": 2, "name": "Back pain"}]}</script>
     ```
+
+    ## References
+    Definition: ListItem entries of each BreadcrumbList's `itemListElement`;
+    fewer than `min-breadcrumbs` (2) is reported.
+
+    - Google Search Central, "Breadcrumb (BreadcrumbList) structured data":
+      https://developers.google.com/search/docs/appearance/structured-data/breadcrumb
     """
     limit = opts.min_breadcrumbs
     for block, entries in _breadcrumbs(page):
         if (n := sum(is_a(e, "ListItem") for e in entries)) < limit:
             what = "1 ListItem" if n == 1 else f"{n} ListItems"
-            yield Problem(f"breadcrumb list has {what} (min {limit})", block, n, limit)
+            yield Violation(
+                f"breadcrumb list has {what} (min {limit})", block, n, limit
+            )
 
 
 @structured_data.rule("SD412", Severity.WARNING)
 def superseded_schema_org_term(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A schema.org type or property is superseded by another, or retired.
 
     ## What it does
@@ -520,15 +578,20 @@ def superseded_schema_org_term(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person", "name": "Dr. A. Lee", "colleague": "https://example.com/b-kim"}</script>
     ```
+
+    ## References
+    - schema.org supersededBy: https://schema.org/supersededBy ; the attic:
+      https://attic.schema.org ; the shipped schema.org 30.0 vocabulary
+      (`scripts/gen_schemaorg.py`).
     """
     for term in _terms(page):
         if newer := schemaorg.superseded_by(term.name):
-            yield Problem(
+            yield Violation(
                 f"schema.org {term.kind} {term.written!r} is superseded by {newer!r}",
                 term.block,
             )
         elif schemaorg.part(term.name) == "attic":
-            yield Problem(
+            yield Violation(
                 f"schema.org {term.kind} {term.written!r} is retired "
                 "(in schema.org's attic)",
                 term.block,
@@ -538,7 +601,7 @@ def superseded_schema_org_term(
 @structured_data.rule("SD413", Severity.INFO)
 def pending_schema_org_term(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A schema.org type or property is a pending term.
 
     ## What it does
@@ -562,10 +625,15 @@ def pending_schema_org_term(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Event", "name": "Open day", "startDate": "2026-11-02"}</script>
     ```
+
+    ## References
+    - schema.org pending area: https://pending.schema.org ; the shipped
+      schema.org 30.0 vocabulary (`schema:isPartOf`,
+      `scripts/gen_schemaorg.py`).
     """
     for term in _terms(page):
         if schemaorg.part(term.name) == "pending":
-            yield Problem(
+            yield Violation(
                 f"schema.org {term.kind} {term.written!r} is a pending term "
                 "(proposed, not yet in the core vocabulary)",
                 term.block,
@@ -575,7 +643,7 @@ def pending_schema_org_term(
 @structured_data.rule("SD414", Severity.WARNING)
 def jsonld_ambiguous_json(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A JSON-LD block has duplicate keys or numbers parsers cannot hold.
 
     ## What it does
@@ -599,9 +667,15 @@ def jsonld_ambiguous_json(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": "Can herpes cause back pain?"}</script>
     ```
+
+    ## References
+    - RFC 8259, §4 Objects and §6 Numbers:
+      https://www.rfc-editor.org/rfc/rfc8259
+    - IEEE 754-2019, binary64 (the double precision RFC 8259 names for
+      interoperable numbers).
     """
     for block in page.jsonld:
         for issue in block.issues:
-            yield Problem(
+            yield Violation(
                 f"json-ld has {issue}: JSON parsers may read it differently", block
             )

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from pipeline.checks.registry import Problem
+from pipeline.checks.registry import Violation
 from pipeline.checks.structured_data_family import (
     StructuredDataOptions,
     structured_data,
@@ -56,7 +56,7 @@ def _questions(page: PageFacts) -> Iterator[tuple[JsonLdBlock, Node, int, Any]]:
 @structured_data.rule("SD403", Severity.ERROR)
 def faq_page_incomplete(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A FAQPage lacks its Questions, a name, or exactly one accepted answer.
 
     ## What it does
@@ -76,29 +76,43 @@ def faq_page_incomplete(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Can herpes cause back pain?", "acceptedAnswer": {"@type": "Answer", "text": "Yes, shingles can."}}]}</script>
     ```
+
+    ## References
+    Definition: each FAQPage node's `mainEntity` resolves to Question nodes;
+    each Question has a non-blank `name` and exactly one `acceptedAnswer` whose
+    Answer has a non-blank `text`.
+
+    - schema.org FAQPage: https://schema.org/FAQPage ; Question:
+      https://schema.org/Question ; acceptedAnswer:
+      https://schema.org/acceptedAnswer (schema.org itself allows several
+      accepted answers).
+    - "Exactly one" and the Answer's `text` follow Google's FAQ structured data
+      documentation (Google Search Central, "FAQ (FAQPage, Question, Answer)
+      structured data"); Google restricted the FAQ rich result in 2023, so this
+      is now a consumer convention.
     """
     graph = page.jsonld_graph
     for block, faq in page.jsonld_graph.of_type("FAQPage"):
         if not listify(faq.get("mainEntity")):
-            yield Problem(f"{node_label(faq)} has no mainEntity questions", block)
+            yield Violation(f"{node_label(faq)} has no mainEntity questions", block)
     for block, _faq, i, item in _questions(page):
         if not is_a(item, "Question"):
             kind = node_label(item) if isinstance(item, dict) else type(item).__name__
-            yield Problem(f"faq mainEntity #{i} is {kind}, not a Question", block)
+            yield Violation(f"faq mainEntity #{i} is {kind}, not a Question", block)
             continue
         name = text_of(item.get("name"))
         if name is None:
-            yield Problem(f"faq question #{i} has no name", block)
+            yield Violation(f"faq question #{i} has no name", block)
         label = repr(name) if name else f"#{i}"
         answers = [graph.resolve(a) for a in listify(item.get("acceptedAnswer"))]
         if len(answers) != 1:
-            yield Problem(
+            yield Violation(
                 f"faq question {label} has {len(answers)} acceptedAnswer (expected 1)",
                 block,
             )
         for answer in answers:
             if not isinstance(answer, dict) or text_of(answer.get("text")) is None:
-                yield Problem(
+                yield Violation(
                     f"acceptedAnswer of faq question {label} has no text", block
                 )
 
@@ -106,7 +120,7 @@ def faq_page_incomplete(
 @structured_data.rule("SD404", Severity.WARNING)
 def multiple_faq_pages(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A page declares more than one FAQPage.
 
     ## What it does
@@ -126,10 +140,17 @@ def multiple_faq_pages(
     ```html
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": []}</script>
     ```
+
+    ## References
+    Definition: FAQPage nodes on the page, counting nodes that share an `@id`
+    once; more than one is reported.
+
+    - schema.org FAQPage: https://schema.org/FAQPage . No source limits a page
+      to one FAQPage; one per page is this tool's rule.
     """
     faqs = page.jsonld_graph.of_type("FAQPage")
     if len(faqs) > 1:
-        yield Problem(
+        yield Violation(
             f"page has {len(faqs)} FAQPage nodes (max 1)", faqs[1][0], len(faqs), 1
         )
 
@@ -137,7 +158,7 @@ def multiple_faq_pages(
 @structured_data.rule("SD405", Severity.ERROR)
 def faq_markup_not_visible(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A FAQPage question or answer is not visible on the page.
 
     ## What it does
@@ -160,6 +181,16 @@ def faq_markup_not_visible(
     <main><h2>FAQ</h2><h3>Can herpes cause back pain?</h3><p>Yes, shingles can.</p></main>
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Can herpes cause back pain?", "acceptedAnswer": {"@type": "Answer", "text": "<p>Yes, <b>shingles</b> can.</p>"}}]}</script>
     ```
+
+    ## References
+    Definition: each FAQPage Question `name` and accepted Answer `text` (HTML
+    tags stripped and entities decoded) must occur in the visible main-content
+    text, both compared NFKC-normalised, case folded, with curly quotes made
+    straight and all whitespace removed.
+
+    - Google Search Central, "General structured data guidelines"
+      (https://developers.google.com/search/docs/appearance/structured-data/sd-policies):
+      "Don't mark up content that is not visible to readers of the page".
     """
     visible = _visible(page)
     graph = page.jsonld_graph
@@ -168,12 +199,12 @@ def faq_markup_not_visible(
             continue
         at = Pos(name, block.line, block.column, f"faq:{name}")
         if _norm(name) not in visible:
-            yield Problem(f"faq question {name!r} is not visible on the page", at)
+            yield Violation(f"faq question {name!r} is not visible on the page", at)
         for answer in listify(item.get("acceptedAnswer")):
             answer = graph.resolve(answer)
             text = text_of(answer.get("text")) if isinstance(answer, dict) else None
             if text is not None and _norm(text) not in visible:
-                yield Problem(
+                yield Violation(
                     f"answer to faq question {name!r} is not visible on the page", at
                 )
 
@@ -181,7 +212,7 @@ def faq_markup_not_visible(
 @structured_data.rule("SD406", Severity.INFO)
 def faq_without_markup(
     page: PageFacts, opts: StructuredDataOptions
-) -> Iterator[Problem]:
+) -> Iterator[Violation]:
     """A visible FAQ (or one of its questions) has no FAQPage markup.
 
     ## What it does
@@ -202,6 +233,16 @@ def faq_without_markup(
     <main><h2>FAQ</h2><h3>Can herpes cause back pain?</h3><p>Yes, shingles can.</p></main>
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Can herpes cause back pain?", "acceptedAnswer": {"@type": "Answer", "text": "Yes, shingles can."}}]}</script>
     ```
+
+    ## References
+    Definition: the visible FAQ (`PageFacts.faq`: the questions under a heading
+    that matches a FAQ label of any language in
+    `pipeline.vocabulary.FAQ_HEADINGS`, the list the importer uses) when the
+    page has no FAQPage (one finding), else each visible question that no
+    FAQPage Question `name` matches (compared as in SD405).
+
+    - schema.org FAQPage: https://schema.org/FAQPage . Adding markup is this
+      tool's suggestion, not a requirement of any source.
     """
     if not page.faq:
         return
@@ -213,10 +254,10 @@ def faq_without_markup(
     if not page.jsonld_graph.of_type("FAQPage"):
         n = len(page.faq)
         what = "1 question" if n == 1 else f"{n} questions"
-        yield Problem(f"visible faq ({what}) has no FAQPage json-ld", page.faq[0])
+        yield Violation(f"visible faq ({what}) has no FAQPage json-ld", page.faq[0])
         return
     for entry in page.faq:
         if _norm(entry.question, markup=False) not in marked:
-            yield Problem(
+            yield Violation(
                 f"visible faq question {entry.question!r} is not in the FAQPage", entry
             )

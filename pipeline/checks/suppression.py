@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.checks.metadata import MetadataOptions, metadata
-from pipeline.checks.registry import REGISTRY, Problem, Rule, Severity
+from pipeline.checks.registry import REGISTRY, Rule, Severity, Violation
 from pipeline.facts import PageFacts
 from pipeline.facts_types import Pos
 from pipeline.findings import Finding
@@ -23,7 +23,7 @@ CODE = "META593"
 
 
 @metadata.rule(CODE, Severity.WARNING)
-def unused_suppression(page: PageFacts, opts: MetadataOptions) -> Iterator[Problem]:
+def unused_suppression(page: PageFacts, opts: MetadataOptions) -> Iterator[Violation]:
     """A suppression names an unknown rule, or suppresses nothing.
 
     ## What it does
@@ -143,7 +143,7 @@ def audit_findings(
     audit: Audit,
     ran: Sequence[Rule],
     severity: Severity,
-    make: Callable[[Rule, Problem, Severity], Finding],
+    make: Callable[[Rule, Violation, Severity], Finding],
     content_finding: Callable[[Rule, Suppression, str, Severity], Finding],
 ) -> list[Finding]:
     """The META593 findings of one page."""
@@ -154,5 +154,5 @@ def audit_findings(
             out.append(content_finding(rule, sup, message, severity))
         else:
             at = Pos(sup.text, sup.line, sup.column, "body")
-            out.append(make(rule, Problem(message, at), severity))
+            out.append(make(rule, Violation(message, at), severity))
     return out
