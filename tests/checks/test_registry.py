@@ -179,10 +179,16 @@ def test_severity_override_most_specific_prefix_wins() -> None:
     ],
 )
 def test_config_errors(data: dict[str, object], message: str) -> None:
+    """Raised by the model; worded for users (did-you-mean) by `pipeline.validation`."""
     from pydantic import ValidationError
 
-    with pytest.raises(ValidationError, match=message):
+    from pipeline.validation import message_of
+
+    with pytest.raises(ValidationError) as caught:
         CheckConfig.model_validate(data)
+    errors = caught.value.errors(include_url=False)
+    words = [str(caught.value), *(message_of(e, CheckConfig) for e in errors)]
+    assert any(re.search(message, text) for text in words), words
 
 
 def test_config_accepts_kebab_and_snake_keys() -> None:
