@@ -133,9 +133,9 @@ def test_page_over_max_page_bytes_is_reported_not_parsed(
         raise AssertionError("a page over the limit must not be parsed")
 
     big = GOOD.replace("<p>", "<p>" + "word " * 3000)
-    monkeypatch.setattr(runner, "MAX_PAGE_BYTES", 10_000)
     monkeypatch.setattr(runner, "parse", no_parse)
-    result = check_pages([PageInput("big.html", big)], CheckConfig(jobs=1))
+    config = CheckConfig(jobs=1, max_page_bytes=10_000)
+    result = check_pages([PageInput("big.html", big)], config)
     assert [(f.code, f.value, f.limit) for f in result.findings] == [
         ("META590", len(big.encode()), 10_000)
     ]
@@ -144,7 +144,7 @@ def test_page_over_max_page_bytes_is_reported_not_parsed(
 
 
 def test_default_max_page_bytes_is_10_mb() -> None:
-    assert runner.MAX_PAGE_BYTES == 10_000_000
+    assert CheckConfig().max_page_bytes == 10_000_000
     html = "<html><body><p>" + "x" * 10_000_001 + "</p></body></html>"
     result = check_html(html)
     assert [f.code for f in result.findings] == ["META590"]

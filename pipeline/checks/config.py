@@ -39,6 +39,9 @@ from pipeline.suggest import did_you_mean
 
 SeverityName = Literal["info", "warning", "error"]
 
+MAX_PAGE_BYTES = 10_000_000
+"""Default of `max-page-bytes`: 10 MB, far above real pages (a 5 MB page is rare)."""
+
 __all__ = ["PROFILES", "CheckConfig", "SeverityName"]
 
 
@@ -79,6 +82,8 @@ class CheckConfig(BaseModel):
     """Lowest severity that makes the exit code 1 (`never`: always 0)."""
     default_lang: str = "en"
     """Language of pages that declare none: READ and KEY rules read them in it, and say so."""
+    max_page_bytes: int = Field(default=MAX_PAGE_BYTES, ge=1)
+    """Largest page checked, in bytes; a larger one is reported (META590), not parsed."""
     jobs: int = Field(default=0, ge=0)
     """Worker processes for 64 pages or more (0: one per CPU; 1: no workers)."""
     severity: dict[str, SeverityName] = Field(default_factory=dict)

@@ -34,7 +34,6 @@ from pipeline.pagemeta import NO_META, PageMeta
 from pipeline.suppressions import Suppression, matches
 
 SNIPPET_MAX = 300
-MAX_PAGE_BYTES = 10_000_000
 """Default of the `max-page-bytes` setting (10 MB): larger pages are not parsed."""
 
 
@@ -271,7 +270,7 @@ def check_page(page: PageInput, config: CheckConfig, rules: Sequence[Rule]) -> _
     page (META591, in `CheckResult.crashes`): one hostile page never sinks
     the run.
     """
-    limit = int(getattr(config, "max_page_bytes", MAX_PAGE_BYTES))
+    limit = config.max_page_bytes
     size = _size(page.html)
     if size > limit:
         message = (
