@@ -336,3 +336,15 @@ def test_fix_leaves_page_specs_alone(
         in out.out + out.err
     )
     assert spec.read_bytes() == before
+
+
+def test_an_unknown_page_field_is_one_spec_problem_not_one_per_row(
+    tmp_path: Path,
+) -> None:
+    write_csv(tmp_path)
+    spec = write_spec(tmp_path, "cities.csv", text=SPEC.replace("  title:", "  titel:"))
+    with pytest.raises(ContentError) as info:
+        load_file(spec)
+    assert [str(p) for p in info.value.problems] == [
+        f"{spec}:4: page.titel: unknown field; did you mean 'title'?"
+    ]

@@ -58,6 +58,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pipeline.decode import read_text
 from pipeline.errors import ContentError, Problem
 from pipeline.limits import Limits
+from pipeline.models import Article
 from pipeline.slugs import slugify
 from pipeline.sources.dataset import Row, Rows, csv_table, jsonl_table, row_problem
 from pipeline.sources.record import Record
@@ -199,6 +200,22 @@ def parse_spec(path: Path, text: str, limits: Limits = _LIMITS) -> PageSpec:
             _problem(path, lines, "page", "required: a mapping of the page's fields")
         )
     else:
+        fields = {
+            name
+            for key, info in Article.model_fields.items()
+            for name in (key, info.alias)
+            if name
+        }
+        problems.extend(
+            _problem(
+                path,
+                lines,
+                f"page.{key}",
+                "unknown field" + (did_you_mean(str(key), sorted(fields)) or ""),
+            )
+            for key in page
+            if key not in fields
+        )
         compiled = _compile(path, page, "page", lines, problems)
     if problems:
         raise ContentError(problems)
