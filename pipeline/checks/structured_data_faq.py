@@ -88,8 +88,9 @@ def faq_page_incomplete(
       accepted answers).
     - "Exactly one" and the Answer's `text` follow Google's FAQ structured data
       documentation (Google Search Central, "FAQ (FAQPage, Question, Answer)
-      structured data"); Google restricted the FAQ rich result in 2023, so this
-      is now a consumer convention.
+      structured data"); Google has limited where it shows FAQ results since
+      2023, so this is now a convention of consumers rather than a Google
+      requirement.
     """
     graph = page.jsonld_graph
     for block, faq in page.jsonld_graph.of_type("FAQPage"):
