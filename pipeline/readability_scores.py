@@ -283,6 +283,10 @@ def _word_syllables(word: str, textstat_lang: str) -> int:
     only): the CMU table's first pronunciation for English, else pyphen's
     hyphenation points plus one.
     """
+    if len(word) > LONGEST_WORD:
+        # Not a word anyone reads (a hash, base64, a URL run together):
+        # hyphenating it costs seconds per megabyte, vowel groups are linear.
+        return max(1, len(_VOWEL_GROUPS.findall(word)))
     table = _offline_get_cmudict(textstat_lang)
     if table is not None:
         try:
@@ -290,6 +294,11 @@ def _word_syllables(word: str, textstat_lang: str) -> int:
         except KeyError:
             pass
     return len(_pyphen(textstat_lang).positions(word)) + 1
+
+
+LONGEST_WORD = 64
+"""Longer tokens get syllables from vowel groups, not from a dictionary."""
+_VOWEL_GROUPS = re.compile(r"[aeiouyàâäéèêëïîôöùûüÿæœåáíóúãõ]+")
 
 
 def _syllables(normalized: str, textstat_lang: str) -> int:

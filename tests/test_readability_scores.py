@@ -706,3 +706,16 @@ def test_chunking_does_not_change_the_sentences(
     monkeypatch.setattr(seg, "PYSBD_MAX_CHARS", 10**9)
     assert rd.split_sentences(long_text, lang) == chunked  # pysbd on the whole text
     seg._split_cached.cache_clear()
+
+
+def test_a_megabyte_token_costs_no_dictionary_lookup() -> None:
+    """A base64 blob in a paragraph is not hyphenated (pyphen is slow on it)."""
+    import base64
+    import re
+
+    from pipeline.readability_scores import LONGEST_WORD, _word_syllables
+
+    blob = base64.b64encode(bytes(range(256)) * 4000).decode().lower()
+    assert len(blob) > 1_000_000 > LONGEST_WORD
+    assert _word_syllables(blob, "en_US") == len(re.findall(r"[aeiouy]+", blob))
+    assert _word_syllables("shingles", "en_US") == 2
