@@ -29,11 +29,11 @@ class LengthOptions(Options):
     """Thresholds of the length family."""
 
     title_max_chars: int = DEFAULT_LIMITS.title_max_chars
-    """Longest title in characters (Moz, Yoast, Screaming Frog and Rank Math all use 60)."""
+    """Longest title in characters (Screaming Frog's and Rank Math's 60; Yoast measures pixels)."""
     title_min_chars: int = 30
     """Shortest title in characters (Screaming Frog's "below 30 characters")."""
     title_max_px: int = int(DEFAULT_LIMITS.title_max_px)
-    """Widest title in px at 20 px Arial (Moz and Rank Math: about 580 px on desktop)."""
+    """Widest title in px at 20 px Arial (Rank Math: 580 px; Yoast: 600 px)."""
     title_min_px: int = 0
     """Narrowest title in px (0: off; Screaming Frog uses 200)."""
     description_max_chars: int = DEFAULT_LIMITS.description_max_chars
