@@ -20,7 +20,12 @@ def blocks(lang: str) -> list[str]:
 
 def test_the_test_command_is_what_ci_runs() -> None:
     first, second = blocks("bash")[:2]
-    assert first.strip() == "pip install -e . && seo-pipeline build"
+    # one line, and a virtual environment first: Debian's and Ubuntu's system pip
+    # refuses to install outside one (PEP 668)
+    assert first.strip() == (
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -e . "
+        "&& seo-pipeline build"
+    )
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert second.strip() in ci
 
@@ -52,3 +57,12 @@ def test_content_example_validates(tmp_path: Path) -> None:
     article = load_article(path).article
     assert article.schema_type == "MedicalWebPage"
     assert article.faq and article.key_points
+
+
+def test_pre_commit_snippet_pins_nothing_that_does_not_exist() -> None:
+    """No release is tagged: the snippet pins a commit SHA, not a missing tag."""
+    (snippet,) = [b for b in blocks("yaml") if b.startswith("# .pre-commit-config")]
+    revs = re.findall(r"^\s*rev:\s*(\S+)", snippet, re.M)
+    assert revs and all(re.fullmatch(r"[0-9a-f]{40}", rev) for rev in revs)
+    hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "v0.1.0" not in hooks
