@@ -250,10 +250,23 @@ def run(
             sampler.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
-        except BaseException:  # interrupted: stop the tool too, then report
+        except BaseException as exc:  # interrupted: stop the tool too, then report
             done.set()
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+            if isinstance(exc, KeyboardInterrupt):
+                # What was seen so far: the time, and a lower bound of the peak.
+                raise Interrupted(
+                    Sample(
+                        name=name,
+                        round=round_,
+                        seconds=time.perf_counter() - started,
+                        cpu_seconds=0.0,
+                        max_rss_mib=0.0,
+                        tree_rss_mib=peak / MIB,
+                        returncode=INTERRUPTED,
+                    )
+                ) from exc
             raise
         seconds = time.perf_counter() - started
         done.set()
@@ -273,6 +286,17 @@ def run(
         tree_rss_mib=max(peak, max_rss) / MIB,
         returncode=proc.returncode,
     )
+
+
+INTERRUPTED = -999  # the returncode of a run stopped by Ctrl-C or SIGTERM
+
+
+class Interrupted(KeyboardInterrupt):
+    """A run was interrupted; `sample` holds what was measured until then."""
+
+    def __init__(self, sample: Sample):
+        super().__init__(sample.name)
+        self.sample = sample
 
 
 def count_pages(folder: Path) -> int:
@@ -387,7 +411,9 @@ class Summary:
 def summarise(samples: list[Sample]) -> dict[str, Summary]:
     out: dict[str, Summary] = {}
     for name in dict.fromkeys(s.name for s in samples):
-        mine = [s for s in samples if s.name == name]
+        mine = [s for s in samples if s.name == name and s.returncode != INTERRUPTED]
+        if not mine:
+            continue
         good = [s for s in mine if s.returncode == 0] or mine
         out[name] = Summary(
             name=name,
@@ -632,9 +658,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                         work, ours, python, env, args.startup_runs, peers, logs
                     )
                     save()
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             interrupted = True
-            print("\ninterrupted: the figures below are the runs completed so far")
+            if isinstance(exc, Interrupted):
+                part = exc.sample
+                print(
+                    f"\ninterrupted: {part.name} (round {part.round}) stopped after "
+                    f"{part.seconds:.1f} s; its memory so far (a lower bound of its "
+                    f"peak): tree {part.tree_rss_mib:.0f} MiB"
+                )
+                (startup_samples if part.name not in steps else samples).append(part)
+                save()
+            print("the figures below are the runs completed")
     finally:
         info["loadavg_end"] = os.getloadavg()
         if args.keep:
