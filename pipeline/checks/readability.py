@@ -250,6 +250,22 @@ def grade_level_too_high(
         )
 
 
+def long_sentences(page: PageFacts, opts: ReadabilityOptions) -> list[tuple[str, int]]:
+    """The sentences READ203 counts as long, with their words (for the report)."""
+    counted = ((s, len(text_words(s))) for s in page.sentences)
+    return [(s, n) for s, n in counted if n > opts.long_sentence_words]
+
+
+def long_paragraphs(
+    page: PageFacts, opts: ReadabilityOptions
+) -> list[tuple[TextBlock, int]]:
+    """The paragraphs READ204 reports, with their words (for the report)."""
+    counted = (
+        (b, len(text_words(b.text))) for b in page.blocks if b.kind in _PARAGRAPHS
+    )
+    return [(b, n) for b, n in counted if n > opts.max_paragraph_words]
+
+
 @readability.rule("READ203", Severity.WARNING, languages=WORD_LANGUAGES)
 def too_many_long_sentences(
     page: PageFacts, opts: ReadabilityOptions
@@ -290,7 +306,7 @@ def too_many_long_sentences(
     sentences = page.sentences
     if not sentences:
         return
-    long = sum(len(text_words(s)) > opts.long_sentence_words for s in sentences)
+    long = len(long_sentences(page, opts))
     share, limit = long / len(sentences), opts.max_long_sentence_share
     if share > limit:
         yield Violation(
@@ -338,11 +354,10 @@ def paragraph_too_long(
       `packages/yoastseo/src/languageProcessing/researches/getParagraphLength.js`.
     """
     limit = opts.max_paragraph_words
-    for block in page.blocks:
-        if block.kind in _PARAGRAPHS and (n := len(text_words(block.text))) > limit:
-            at = Pos(block.text, block.line, block.column, block.anchor)
-            message = f"paragraph has {n} words (max {limit}){lang_note(page)}"
-            yield Violation(message, at, n, limit)
+    for block, n in long_paragraphs(page, opts):
+        at = Pos(block.text, block.line, block.column, block.anchor)
+        message = f"paragraph has {n} words (max {limit}){lang_note(page)}"
+        yield Violation(message, at, n, limit)
 
 
 @readability.rule("READ205", Severity.WARNING, languages=WORD_LANGUAGES)
