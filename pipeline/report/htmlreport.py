@@ -29,14 +29,22 @@ import json
 import posixpath
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Final
 
 from jinja2 import Template
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from pipeline.checks.config import CheckConfig
-from pipeline.checks.readability import ReadabilityOptions, audience_of
+from pipeline.checks.length import LengthOptions
+from pipeline.checks.readability import (
+    ReadabilityOptions,
+    audience_of,
+    long_paragraphs,
+    long_sentences,
+)
 from pipeline.checks.registry import REGISTRY
 from pipeline.checks.runner import CheckResult, PageReport
 from pipeline.facts import PageFacts
@@ -48,6 +56,7 @@ from pipeline.snippets import (
     Kind,
     Measurement,
     SnippetLimits,
+    fit,
     measure,
 )
 from pipeline.urls import split_url
@@ -65,6 +74,11 @@ TITLE: Final = "SEO report"
 
 _SECTION: Final = re.compile(r"^## +(.+?)\s*$", re.M)
 _FENCE: Final = re.compile(r"```[a-z]*\n(.*?)```", re.S)
+_MARKDOWN: Final = MarkdownIt("commonmark", {"html": False})
+"""Rule docs are Markdown: rendered with raw HTML off (their `<h1>` is text)."""
+NO_MARKUP: Final = Markup("")
+QUOTES_SHOWN: Final = 20
+"""Long sentences quoted per page at most (the count says how many more)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +90,11 @@ class Snippet:
     """Text after the desktop cut (empty when it fits)."""
     hidden_mobile: str
     """Text after the mobile cut."""
+    short_chars: int | None = None
+    """The minimum in characters when the page is reported as too short by
+    it (LEN105/LEN106), so the meter says "too short", not "fits"."""
+    short_px: int | None = None
+    """The minimum in pixels, likewise."""
 
 
 Inline = tuple[tuple[str, bool], ...]
@@ -89,6 +108,18 @@ class Advice:
     summary: Inline
     why: Inline
     example: str
+    summary_html: Markup = NO_MARKUP
+    """The summary, its Markdown rendered (no raw HTML)."""
+    why_html: Markup = NO_MARKUP
+    """Why it matters, its Markdown rendered (no raw HTML)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A long sentence or paragraph of the page, with its words counted."""
+
+    text: str
+    words: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +129,14 @@ class FindingView:
     f: Finding
     where: str
     advice: Advice | None
+    quotes: tuple[Quote, ...] = ()
+    """READ203/READ204: the long sentences or the long paragraph, quoted."""
+    more: int = 0
+    """Long sentences not quoted (past `QUOTES_SHOWN`)."""
+    fitted: str = ""
+    """LEN103/LEN104: the description fitted to the budgets, to copy."""
+    markdown: Markup = NO_MARKUP
+    """The fix in the content file's Markdown terms (pages built from `.md`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +216,16 @@ class PageView:
     jsonld: tuple[JsonLdView, ...]
     lang_assumed: bool = False
     """The page declares no `lang`: `lang` is the configured default-lang."""
+
+    @property
+    def by_severity(self) -> list[tuple[str, list[FindingView]]]:
+        """The findings grouped by severity, errors first (Lighthouse's order);
+        empty groups left out, each group in the findings' order."""
+        return [
+            (s.label, group)
+            for s in sorted(Severity, reverse=True)
+            if (group := [v for v in self.findings if v.f.severity is s])
+        ]
 
 
 def render(
@@ -294,6 +343,7 @@ def _index(
         page_size=PAGE_SIZE,
         data={"rules": [s.code for s in stats], "rows": rows},
         rules=stats,
+        first=fix_first(stats),
         advice={s.code: advice(s.code) for s in stats},
         page_counts=_page_counts(rows),
         limits=config.snippet_limits,
@@ -301,6 +351,13 @@ def _index(
         checked=result.checked,
         generated_at=generated_at.isoformat(timespec="seconds") if generated_at else "",
     )
+
+
+def fix_first(stats: Sequence[Any]) -> list[Any]:
+    """The "fix these first" list: rules with errors, then warnings, most pages
+    affected first (then most findings, then the code)."""
+    worth = [s for s in stats if s.severity >= Severity.WARNING]
+    return sorted(worth, key=lambda s: (-s.severity, -s.pages, -s.count, s.code))
 
 
 def _page_counts(rows: Sequence[Sequence[Any]]) -> list[tuple[str, str, int]]:
@@ -360,7 +417,9 @@ def _page(
 ) -> PageView:
     facts = report.facts
     limits = config.snippet_limits
-    views = [_finding_view(f) for f in findings]
+    markdown = _built_from_markdown(report)
+    views = [_finding_view(f, markdown) for f in findings]
+    views = _with_page_fixes(views, facts, limits, reading)
     outline, notes = _outline(facts, views)
     host, trail = _url_parts(facts)
     og_site = next((m.text for m in facts.metas if m.key == "og:site_name"), "")
@@ -373,9 +432,21 @@ def _page(
         site_name=og_site or host or "Site",
         url_host=host,
         url_trail=trail,
-        title=_snippet(facts.title.text if facts.title else None, "title", limits),
-        description=_snippet(
-            facts.description.text if facts.description else None, "description", limits
+        title=_short(
+            _snippet(facts.title.text if facts.title else None, "title", limits),
+            "LEN106",
+            findings,
+            config,
+        ),
+        description=_short(
+            _snippet(
+                facts.description.text if facts.description else None,
+                "description",
+                limits,
+            ),
+            "LEN105",
+            findings,
+            config,
         ),
         readability=_readability(facts, reading),
         outline=outline,
@@ -394,6 +465,31 @@ def _snippet(text: str | None, kind: Kind, limits: SnippetLimits) -> Snippet | N
         return None
     m = measure(text, kind, limits)
     return Snippet(m, _hidden(m.text, m.desktop), _hidden(m.text, m.mobile))
+
+
+def _short(
+    snippet: Snippet | None,
+    code: str,
+    findings: Sequence[Finding],
+    config: CheckConfig,
+) -> Snippet | None:
+    """Mark a title or description the page is warned about as too short
+    (`code`: LEN105 or LEN106), with the minimum LEN105/LEN106 applied."""
+    if snippet is None or not any(f.code == code for f in findings):
+        return snippet
+    try:
+        opts = config.options_for("length")
+    except KeyError:
+        opts = LengthOptions()
+    assert isinstance(opts, LengthOptions)
+    if code == "LEN106":
+        min_chars, min_px = opts.title_min_chars, opts.title_min_px
+    else:
+        min_chars, min_px = opts.description_min_chars, opts.description_min_px
+    m = snippet.m
+    short_chars = min_chars if m.chars < min_chars else None
+    short_px = min_px if short_chars is None and min_px and m.px < min_px else None
+    return replace(snippet, short_chars=short_chars, short_px=short_px)
 
 
 def _hidden(text: str, cut: str) -> str:
@@ -469,9 +565,129 @@ def _outline(
     return items, notes
 
 
-def _finding_view(f: Finding) -> FindingView:
+def _finding_view(f: Finding, markdown: bool = False) -> FindingView:
     where = f.path + (f":{f.line}" if f.line is not None else "")
-    return FindingView(f, where, advice(f.code))
+    hint = markdown_fix(f.code) if markdown else Markup("")
+    return FindingView(f, where, advice(f.code), markdown=hint)
+
+
+def _built_from_markdown(report: PageReport) -> bool:
+    """The page was built from a Markdown content file (`facts.meta.source`)."""
+    source = report.facts.meta.source
+    return source is not None and source.path.lower().endswith((".md", ".markdown"))
+
+
+def _with_page_fixes(
+    views: list[FindingView],
+    facts: PageFacts,
+    limits: SnippetLimits,
+    reading: ReadabilityOptions,
+) -> list[FindingView]:
+    """What to do on this page: the fitted description beside LEN103/LEN104,
+    the long sentences quoted in READ203 and the long paragraph in READ204
+    (found as the rules find them: `readability.long_sentences`/`long_paragraphs`)."""
+    codes = {v.f.code for v in views}
+    fitted = ""
+    if codes & {"LEN103", "LEN104"} and facts.description is not None:
+        fitted = fit(
+            facts.description.text, "description", limits, facts.meta.keyphrase
+        )
+    sentences: tuple[Quote, ...] = ()
+    more = 0
+    if "READ203" in codes:
+        found = long_sentences(facts, reading)
+        sentences = tuple(Quote(t, n) for t, n in found[:QUOTES_SHOWN])
+        more = max(0, len(found) - QUOTES_SHOWN)
+    paragraphs = long_paragraphs(facts, reading) if "READ204" in codes else []
+    out = []
+    for v in views:
+        code = v.f.code
+        if code in ("LEN103", "LEN104") and fitted:
+            v = replace(v, fitted=fitted)
+        elif code == "READ203":
+            v = replace(v, quotes=sentences, more=more)
+        elif code == "READ204":
+            block = next(
+                (
+                    (b, n)
+                    for b, n in paragraphs
+                    if v.f.snippet and b.text.startswith(v.f.snippet)
+                ),
+                None,
+            )
+            if block is not None:
+                v = replace(v, quotes=(Quote(block[0].text, block[1]),))
+        out.append(v)
+    return out
+
+
+_MARKDOWN_FIXES: Final = {
+    "HEAD301": "The H1 is the page title: set `title:` in the front matter.",
+    "HEAD302": (
+        "Only the title is an H1: start body sections at `## Heading`, not "
+        "`# Heading` (or set `shift-headings: 1` in the front matter)."
+    ),
+    "HEAD303": (
+        "Go down one level at a time: after `## Section` comes `### Part`, not "
+        "`#### Part` (`seo-pipeline fix` shifts skipped levels)."
+    ),
+    "HEAD304": "Give the heading words: `## What it costs`, not a bare `##`.",
+    "HEAD305": "Rename one of the two sibling `##` headings with the same text.",
+    "HEAD306": "Start the body with the intro or a `## Heading`, not `###`.",
+    "HEAD307": (
+        "Set `seo_title:` in the front matter (the `<title>`), so it differs "
+        "from `title:` (the H1)."
+    ),
+    "LEN101": "Shorten `seo_title:` (or `title:`, the default) in the front matter.",
+    "LEN102": "Shorten `seo_title:` (or `title:`, the default) in the front matter.",
+    "LEN106": "Lengthen `seo_title:` (or `title:`, the default) in the front matter.",
+    "LEN103": (
+        "Replace `description:` in the front matter with the fitted one "
+        "(or run `seo-pipeline fix`)."
+    ),
+    "LEN104": (
+        "Replace `description:` in the front matter with the fitted one "
+        "(or run `seo-pipeline fix`)."
+    ),
+    "LEN105": "Lengthen `description:` in the front matter.",
+    "LEN107": "Shorten `title:` in the front matter (the H1).",
+    "LEN108": "Shorten `slug:` in the front matter.",
+    "LEN110": (
+        "Correct or remove the claimed length (`description_claimed_length:`) "
+        "in the front matter, or the sentence that claims it."
+    ),
+    "META501": "Set `title:` (or `seo_title:`) in the front matter.",
+    "META504": (
+        "Set `description:` in the front matter (or leave it out to derive it "
+        "from the intro)."
+    ),
+    "META511": "Describe each image: `![A runner on an icy path](/images/run.jpg)`.",
+    "KEY701": "Put the keyphrase in `seo_title:` (or `title:`) in the front matter.",
+    "KEY702": "Put the keyphrase in `description:` in the front matter.",
+    "KEY703": "Use the keyphrase in a sentence of the intro, before the first `##`.",
+    "KEY704": "Put the keyphrase's words in `slug:` in the front matter.",
+    "READ204": "Split the paragraph: a blank line between two lines starts a new one.",
+    "READ205": "Add a `## Subheading` (or `###`) at least every 300 words.",
+}
+"""How to fix a rule's finding in a Markdown content file, where its rule doc's
+example is HTML. Link rules (`LINK…`) share one."""
+_MARKDOWN_LINK: Final = (
+    "Point the Markdown link or image at a page or a file of `static/`: "
+    "`[text](/guide/)`, `![alt](/images/photo.jpg)`."
+)
+
+
+def markdown_fix(code: str) -> Markup:
+    """The fix for `code` in Markdown terms, rendered; empty when none is known."""
+    text = _MARKDOWN_FIXES.get(code) or (
+        _MARKDOWN_LINK if code.startswith("LINK") else ""
+    )
+    return _render_markdown(text)
+
+
+def _render_markdown(text: str) -> Markup:
+    """Inline Markdown (rule docs, hints: trusted) as HTML; raw HTML stays text."""
+    return Markup(_MARKDOWN.renderInline(text)) if text else Markup("")
 
 
 @cache
@@ -489,6 +705,8 @@ def advice(code: str) -> Advice | None:
         _inline(rule.summary),
         _inline(why),
         code_block.group(1).strip() if code_block else "",
+        _render_markdown(rule.summary),
+        _render_markdown(why),
     )
 
 
