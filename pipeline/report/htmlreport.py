@@ -592,6 +592,8 @@ def _with_page_fixes(
         fitted = fit(
             facts.description.text, "description", limits, facts.meta.keyphrase
         )
+    over = [v for v in views if v.f.code in ("LEN103", "LEN104")]
+    holder = max(over, key=lambda v: v.f.severity) if fitted and over else None
     sentences: tuple[Quote, ...] = ()
     more = 0
     if "READ203" in codes:
@@ -602,7 +604,7 @@ def _with_page_fixes(
     out = []
     for v in views:
         code = v.f.code
-        if code in ("LEN103", "LEN104") and fitted:
+        if v is holder:  # shown once (LEN103 and LEN104 often pair): first shown
             v = replace(v, fitted=fitted)
         elif code == "READ203":
             v = replace(v, quotes=sentences, more=more)
