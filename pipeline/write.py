@@ -7,7 +7,8 @@ Guarantees:
   reader sees the old file or the whole new one, never half of one;
 - every file gets the mode a new file gets from `open()` under the user's
   umask (0666 & ~umask; 0644 under the usual umask 022), on the first write
-  and on every rewrite, so a rebuild gives the same modes as a clean build;
+  and on every rewrite, so a rebuild gives the same modes as a clean build
+  (an unchanged generated file that an older version left at 0600 gets it too);
 - a file that an earlier build did not generate is never overwritten unless
   forced, and a rebuild deletes only files an earlier build generated;
 - one build at a time writes into a folder (`pipeline.lock.output_lock`);
@@ -51,6 +52,7 @@ __all__ = [
     "OutputFile",
     "WriteResult",
     "atomic_write",
+    "current_umask",
     "previous_files",
     "remove_temp_files",
     "safe_report_target",
@@ -287,6 +289,8 @@ def _write_locked(
         existing = _existing_text(target, binary=isinstance(f.content, bytes))
         if existing == f.content:
             unchanged.append(f.rel_path)
+            if f.rel_path in before:
+                _repair_mode(target)
             continue
         if existing is not None and f.rel_path not in before and not force:
             clobbered.append(
@@ -332,6 +336,37 @@ def _write_locked(
                 written.append(f.rel_path)
         (output_dir / JOURNAL).unlink()
     return WriteResult(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def _repair_mode(target: Path) -> None:
+    """Give an unchanged generated file left at 0600 the umask mode.
+
+    seo-pipeline before the umask fix wrote every file 0600 (web servers
+    running as another user answered 404); a rebuild whose content did not
+    change would otherwise keep them so. Only exactly 0600 is changed, so a
+    mode the user chose on purpose stays.
+    """
+    try:
+        if stat.S_IMODE(os.stat(target).st_mode) != 0o600:
+            return
+        wanted = 0o666 & ~current_umask()
+        if wanted != 0o600:
+            os.chmod(target, wanted)
+    except OSError:
+        return
+
+
+def current_umask() -> int:
+    """The process umask (read from /proc where it can be, without changing it)."""
+    try:
+        for line in Path("/proc/self/status").read_text("ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _existing_text(target: Path, *, binary: bool = False) -> str | bytes | None:

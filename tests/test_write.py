@@ -26,6 +26,7 @@ from pipeline.write import (
     MANIFEST,
     OutputFile,
     atomic_write,
+    current_umask,
     safe_report_target,
     safe_target,
     write_files,
@@ -138,6 +139,23 @@ def test_rewrite_gives_the_umask_mode_not_0600(tmp_path: Path, umask: int) -> No
     target.chmod(0o644)
     atomic_write(target, "new")
     assert mode(target) == 0o666 & ~umask
+
+
+def test_unchanged_pages_left_0600_by_old_versions_are_repaired(
+    tmp_path: Path, umask: int
+) -> None:
+    out = tmp_path / "out"
+    files = [OutputFile("a/index.html", "A"), OutputFile("b/index.html", "B")]
+    write_files([*files, manifest_for("a/index.html", "b/index.html")], out)
+    (out / "a" / "index.html").chmod(0o600)  # as versions before the fix wrote
+    (out / "b" / "index.html").chmod(0o640)  # a mode chosen on purpose
+    (out / "user.html").write_text("U")
+    (out / "user.html").chmod(0o600)  # not ours
+    write_files([*files, manifest_for("a/index.html", "b/index.html")], out)
+    assert mode(out / "a" / "index.html") == 0o666 & ~umask
+    assert mode(out / "b" / "index.html") == 0o640
+    assert mode(out / "user.html") == 0o600
+    assert current_umask() == umask
 
 
 # --- special targets --------------------------------------------------------
