@@ -172,21 +172,22 @@ def apply_gate(
     quiet: bool = False,
     color: bool = False,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
-    extra_inputs: Sequence[Path] = (),
+    inputs: Sequence[Path] | None = None,
 ) -> GateOutcome:
     """Baseline, render, write `gate.output`; the exit code.
 
     `config` is the effective config (`effective_config`): the same one
     every format states its limits from. A report or baseline file never
-    replaces a device, pipe, link or folder, nor a file the run read (the
-    pages checked, their content files, `extra_inputs`).
+    replaces a device, pipe, link or folder, nor one of `inputs`: the files
+    the run read or wrote (default: the checked pages and their content
+    files, by the paths the result shows, relative to the working folder).
     """
     import pipeline.baseline as baselines
     from pipeline.report import render
     from pipeline.report.context import ReportContext
     from pipeline.report.text import summary_line
 
-    inputs = [*read_files(result), *extra_inputs]
+    inputs = read_files(result) if inputs is None else inputs
     output = _target(gate.output, inputs)
     baseline_out = _target(gate.write_baseline, inputs)
     notes: list[str] = []

@@ -132,3 +132,30 @@ def test_build_refuses_to_write_a_report_over_a_content_file(
     assert code == 2
     assert "is one of the input files" in capsys.readouterr().err
     assert content.read_bytes() == before
+
+
+def test_build_from_a_subfolder_never_writes_a_report_over_a_built_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copytree(repo / "content", tmp_path / "content")
+    shutil.copy(repo / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    config = ["--config", "../pyproject.toml"]
+    assert main(["build", *config]) == 1
+    page = tmp_path / "output" / "herpes-virus-back-pain" / "index.html"
+    before = page.read_bytes()
+    args = [
+        "build",
+        *config,
+        "--format",
+        "json",
+        "-o",
+        "../output/herpes-virus-back-pain/index.html",
+    ]
+    assert main(args) == 2
+    assert "is one of the input files" in capsys.readouterr().err
+    assert page.read_bytes() == before

@@ -120,10 +120,12 @@ def build(config_path: Path | None, content_dir: Path | None, output_dir: Path |
     for problem in result.rows_skipped:
         click.echo(f"warning: {problem} (row skipped: --on-bad-row skip)", err=True)
     if result.checks is not None:
-        read = [config.root / r.page.source_path for r in result.pages]
+        site = config.site
+        touched = [config.root / r.page.source_path for r in result.pages]
+        touched += [site.output_dir / f.rel_path for f in result.files]
         outcome = apply_gate(
             result.checks, gate, config.checks, quiet=quiet, color=use_color(gate),
-            extra_inputs=[*read, *filter(None, [config.source])],
+            inputs=[*touched, *filter(None, [config.source])],
         )  # fmt: skip
         emit(outcome, gate)
         sys.exit(outcome.exit_code)
@@ -144,7 +146,7 @@ def check(paths: tuple[Path, ...], config_path: Path | None, gate: GateOptions,
           show_settings: bool) -> None:  # fmt: skip
     """Check HTML pages (files, or folders searched for *.html; `-` reads stdin)."""
     from pipeline.config import load_config
-    from pipeline.gate import apply_gate, effective_config
+    from pipeline.gate import apply_gate, effective_config, read_files
     from pipeline.run import check as run_check
     from pipeline.run import check_stdin
 
@@ -170,7 +172,7 @@ def check(paths: tuple[Path, ...], config_path: Path | None, gate: GateOptions,
         result = run_check(paths, config, keyphrase=keyphrase)
     outcome = apply_gate(
         result, gate, config.checks, quiet=quiet, color=use_color(gate),
-        extra_inputs=[*paths, *filter(None, [config.source])],
+        inputs=[*read_files(result), *paths, *filter(None, [config.source])],
     )  # fmt: skip
     emit(outcome, gate, result.notes)
     sys.exit(outcome.exit_code)
