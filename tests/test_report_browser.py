@@ -250,3 +250,52 @@ def test_every_control_is_reachable_by_tab(browser: Any, tmp_path: Path) -> None
     first = page.locator("[data-tabbed]").first
     assert first.get_attribute("class") == "skip"  # the skip link comes first
     page.close()
+
+
+def test_copy_button_puts_the_fitted_description_on_the_clipboard(
+    browser: Any, tmp_path: Path
+) -> None:
+    html, _ = bundled_report()
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    fitted = page.locator(".fitted-text").first.text_content()
+    assert fitted
+    page.locator("button.copy").first.click()
+    status = page.locator(".copy-status").first
+    page.wait_for_function(
+        "() => document.querySelector('.copy-status').textContent !== ''"
+    )
+    copied = status.text_content() == "Copied"
+    area = page.locator("textarea.copy-area")
+    if area.count():  # the fallback: a selected textarea holding the text
+        assert area.first.input_value() == fitted
+        selected = page.evaluate(
+            "() => { const a = document.activeElement;"
+            " return a.value.substring(a.selectionStart, a.selectionEnd); }"
+        )
+        assert selected == fitted
+    else:
+        assert copied
+        assert page.evaluate("() => navigator.clipboard.readText()") == fitted
+    assert errors == []
+    context.close()
+
+
+def test_no_horizontal_scroll_at_390_px(browser: Any, tmp_path: Path) -> None:
+    html, _ = bundled_report()
+    opened = open_report(browser, html, tmp_path, width=390)
+    page = opened.page
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    cards = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.serp--desktop .serp-card'))
+        .map(c => c.getBoundingClientRect().right)"""
+    )
+    assert cards and all(right <= 390 for right in cards)  # scaled, not cut
+    assert opened.errors == []
+    page.close()
