@@ -299,3 +299,30 @@ def test_no_horizontal_scroll_at_390_px(browser: Any, tmp_path: Path) -> None:
     assert cards and all(right <= 390 for right in cards)  # scaled, not cut
     assert opened.errors == []
     page.close()
+
+
+def test_copy_button_without_the_clipboard_api_selects_the_text(
+    browser: Any, tmp_path: Path
+) -> None:
+    html, _ = bundled_report()
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page()
+    page.add_init_script(
+        "Object.defineProperty(navigator, 'clipboard', {value: undefined})"
+    )
+    page.goto(path.as_uri())
+    fitted = page.locator(".fitted-text").first.text_content()
+    page.locator("button.copy").first.click()
+    area = page.locator("textarea.copy-area")
+    assert area.count() == 1 and area.input_value() == fitted
+    selected = page.evaluate(
+        "() => { const a = document.activeElement;"
+        " return a.value.substring(a.selectionStart, a.selectionEnd); }"
+    )
+    assert selected == fitted
+    assert page.locator(".copy-status").first.text_content() in (
+        "Copied",
+        "Selected: press Ctrl+C (⌘C) to copy",
+    )
+    page.close()
