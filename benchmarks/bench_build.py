@@ -514,8 +514,8 @@ def _selection(only: str | None, skip_peers: bool) -> list[str]:
         chosen = [c for c in chosen if c not in PEERS]
     if "rebuild" in chosen and "cold" not in chosen:
         chosen.insert(chosen.index("rebuild"), "cold")  # a rebuild needs a cold build
-    if "check" in chosen and not {"cold", "no-check"} & set(chosen):
-        chosen.insert(chosen.index("check"), "cold")  # check needs built pages
+    if "check" in chosen and "cold" not in chosen:
+        chosen.insert(chosen.index("check"), "cold")  # check reads the cold build
     return [c for c in ALL if c in chosen]  # the fixed order
 
 
@@ -631,8 +631,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 hug / "out",
             ),
         }
-        if "check" in chosen and "cold" not in chosen:
-            steps["check"] = (ours, [*module, "check", "output-no-check"], None, None)
 
         def save() -> None:
             if args.json:
