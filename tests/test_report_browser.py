@@ -326,3 +326,27 @@ def test_copy_button_without_the_clipboard_api_selects_the_text(
         "Selected: press Ctrl+C (⌘C) to copy",
     )
     page.close()
+
+
+def test_a_page_file_fits_390_px_and_copies(browser: Any, tmp_path: Path) -> None:
+    from pipeline.report.htmlreport import output_files
+
+    _, checks = bundled_report()
+    config = load_config(REPO / "pyproject.toml")
+    for f in output_files(checks, ReportContext(config.checks)):
+        target = tmp_path / f.rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = f.content.encode() if isinstance(f.content, str) else f.content
+        target.write_bytes(data)
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((tmp_path / "_report" / "pages" / "1.html").as_uri())
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator("button.copy").first.click()
+    page.wait_for_function(
+        "() => document.querySelector('.copy-status').textContent !== ''"
+    )
+    assert errors == []
+    page.close()
