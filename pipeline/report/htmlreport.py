@@ -668,6 +668,11 @@ _MARKDOWN_FIXES: Final = {
     "KEY702": "Put the keyphrase in `description:` in the front matter.",
     "KEY703": "Use the keyphrase in a sentence of the intro, before the first `##`.",
     "KEY704": "Put the keyphrase's words in `slug:` in the front matter.",
+    "META507": "Set `lang:` in the front matter (or `default-lang` in the config).",
+    "META515": "Remove the unused key from the front matter, or map it to a field.",
+    "SITE601": "Give this page a `seo_title:` (or `title:`) of its own.",
+    "SITE602": "Give this page a `description:` of its own in the front matter.",
+    "SITE603": "Give this page a `title:` (its H1) of its own in the front matter.",
     "READ204": "Split the paragraph: a blank line between two lines starts a new one.",
     "READ205": "Add a `## Subheading` (or `###`) at least every 300 words.",
 }
