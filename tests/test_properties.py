@@ -180,7 +180,7 @@ def _seconds(work: Callable[[str], object], text: str) -> float:
 
 MIN_SECONDS = 0.08
 """The smaller run is scaled up until it takes this long (timer noise)."""
-ROUNDS = 5
+ROUNDS = 3
 ATTEMPTS = 2
 """A busy machine can slow one measurement; a quadratic cost fails every attempt
 (16x), a linear one passes once the machine is quiet for a moment."""
