@@ -59,3 +59,14 @@ def meta_of(front: Mapping[str, Any] | None) -> PageMeta:
     return PageMeta.from_json(
         {**front, "disabled": list(disabled), "unmapped": unmapped}
     )
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    """Write a file under `folder` (parents made), text as UTF-8."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path

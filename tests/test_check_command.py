@@ -14,6 +14,7 @@ from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.discover import read_pages
 from pipeline.run import build
+from tests.helpers import write
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = REPO / "tests" / "fixtures" / "pages"
@@ -26,16 +27,6 @@ CLEAN = """<!DOCTYPE html><html lang="en"><head>
 <meta property="og:image" content="https://example.com/i.jpg"><meta property="og:url" content="https://example.com/herpes-back-pain/">
 </head><body><main><h1>Can herpes cause back pain?</h1><p>Yes. Shingles can hurt the back.</p></main></body></html>
 """
-
-
-def write(folder: Path, name: str, text: str | bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
 
 
 def cli(

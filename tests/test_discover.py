@@ -11,16 +11,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.discover import html_files, read_pages
 from pipeline.errors import PipelineError
-
-
-def write(folder: Path, name: str, text: str | bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
+from tests.helpers import write
 
 
 def test_html_files_recursive_sorted_and_skipping_hidden(tmp_path: Path) -> None:
