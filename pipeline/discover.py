@@ -124,6 +124,19 @@ def _not_html(path: Path) -> str | None:
     return "not an HTML page (give .html or .htm files, or folders of them)"
 
 
+def folder_files(folder: Path) -> frozenset[str]:
+    """Every file under `folder` (not only pages; hidden folders skipped) as a
+    site path: `/images/x.jpg`, `/slug/index.html`. What local images and
+    links may point at when the folder is checked (SITE604)."""
+    found: set[str] = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = Path(top).relative_to(folder).as_posix()
+        prefix = "/" if rel == "." else f"/{rel}/"
+        found.update(f"{prefix}{name}" for name in files)
+    return frozenset(found)
+
+
 def manifest_folders(paths: Iterable[str | Path]) -> list[Path]:
     """For each checked path, the nearest folder at or above it with a manifest."""
     folders: list[Path] = []

@@ -19,11 +19,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pipeline.checks import CheckResult, PageInput, check_pages
+from pipeline.checks import CheckResult, PageInput, SiteContext, check_pages
 from pipeline.config import Config, Site, load_config
 from pipeline.derive import Page, derive_page
-from pipeline.discover import html_files, manifest_folders, manifest_meta, read_pages
+from pipeline.discover import (
+    folder_files,
+    html_files,
+    manifest_folders,
+    manifest_meta,
+    read_pages,
+)
 from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.limits import Limits
 from pipeline.paths import display_path
@@ -266,11 +273,11 @@ def build(
     loaded = [item for item in loaded if drafts or not item.article.draft]
     pages = derive_all(loaded, site, config.root, config.checks.snippet_limits)
     rendered = tuple(render_page(page, site) for page in pages)
-    checks = run_checks(rendered, config) if check else None
+    static = static_files(site.static_dir, site.output_dir, config.root)
+    checks = run_checks(rendered, config, static) if check else None
     report = (
         [] if checks is None else output_files(checks, ReportContext(config.checks))
     )
-    static = static_files(site.static_dir, site.output_dir, config.root)
     files = tuple(site_files(rendered, site, report, static))
     written = write_files(files, site.output_dir, force=force) if write else None
     elapsed = time.perf_counter() - started
@@ -279,8 +286,16 @@ def build(
     )
 
 
-def run_checks(rendered: Sequence[RenderedPage], config: Config) -> CheckResult:
-    """Run the rules on rendered pages, mapping findings to content lines."""
+def run_checks(
+    rendered: Sequence[RenderedPage],
+    config: Config,
+    static: Sequence[OutputFile] = (),
+) -> CheckResult:
+    """Run the rules on rendered pages, mapping findings to content lines.
+
+    The site's files (what local images and links may point at) are the
+    pages, the `static` files, `sitemap.xml` and `manifest.json`.
+    """
     inputs = [
         PageInput(
             path=display_path(config.site.output_dir / r.page.rel_path, config.root),
@@ -289,7 +304,34 @@ def run_checks(rendered: Sequence[RenderedPage], config: Config) -> CheckResult:
         )
         for r in rendered
     ]
-    return check_pages(inputs, config.checks)
+    site = built_site(rendered, inputs, config, static)
+    return check_pages(inputs, config.checks, site=site)
+
+
+def built_site(
+    rendered: Sequence[RenderedPage],
+    inputs: Sequence[PageInput],
+    config: Config,
+    static: Sequence[OutputFile] = (),
+) -> SiteContext:
+    """The files a build writes (pages, `static` files, `sitemap.xml`,
+    `manifest.json`) as site paths, and where each checked page is."""
+    names = [r.page.rel_path for r in rendered] + [f.rel_path for f in static]
+    return SiteContext(
+        files=frozenset(f"/{n}" for n in [*names, "sitemap.xml", MANIFEST]),
+        locations={
+            page.path: f"/{r.page.rel_path}"
+            for page, r in zip(inputs, rendered, strict=True)
+        },
+        hosts=site_hosts(config),
+    )
+
+
+def site_hosts(config: Config) -> frozenset[str]:
+    """The site's own host name (from `base-url`), for absolute local URLs."""
+    base = config.site.base_url
+    host = urlsplit(base).hostname if base else None
+    return frozenset({host.lower()} if host else ())
 
 
 def check(
@@ -310,9 +352,34 @@ def check(
     found = html_files(paths)
     metas = manifest_meta(manifest_folders(paths))
     pages = read_pages(found.files, keyphrase=keyphrase, metas=metas)
-    result = check_pages(pages, config.checks)
+    result = check_pages(pages, config.checks, site=folder_site(paths, pages, config))
     notes = tuple(str(problem) for problem in found.skipped)
     return dataclasses.replace(result, notes=notes) if notes else result
+
+
+def folder_site(
+    paths: Sequence[str | Path], pages: Sequence[PageInput], config: Config
+) -> SiteContext:
+    """The files of the checked folders, for local references (SITE604).
+
+    Each folder is a site: its files are site paths relative to it, and a
+    page's own URL is its path in its folder. A single file has no site
+    around it (`files=None`: the rule is skipped).
+    """
+    folders = [Path(p) for p in paths]
+    if not folders or not all(f.is_dir() for f in folders):
+        return SiteContext(files=None)
+    files: set[str] = set()
+    locations: dict[str, str] = {}
+    roots = [f.resolve() for f in folders]
+    for folder in roots:
+        files |= folder_files(folder)
+    for page in pages:
+        where = Path(page.path).resolve()
+        root = next((r for r in roots if where.is_relative_to(r)), None)
+        if root is not None:
+            locations[page.path] = "/" + where.relative_to(root).as_posix()
+    return SiteContext(frozenset(files), locations, site_hosts(config))
 
 
 def check_stdin(
@@ -330,4 +397,5 @@ def check_stdin(
     from pipeline.pagemeta import NO_META
 
     meta = NO_META.with_keyphrase(keyphrase)
-    return check_pages([PageInput(path, html, meta)], as_config(config).checks)
+    page = PageInput(path, html, meta)
+    return check_pages([page], as_config(config).checks, site=SiteContext(files=None))

@@ -25,6 +25,7 @@ from pipeline.checks.registry import (
     Family,
     Options,
     Rule,
+    SiteContext,
     Violation,
 )
 from pipeline.checks.runner import (
@@ -47,6 +48,7 @@ __all__ = [
     "PageInput",
     "PageReport",
     "Rule",
+    "SiteContext",
     "Violation",
     "check_html",
     "check_pages",

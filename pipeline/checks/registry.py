@@ -20,7 +20,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -36,6 +36,7 @@ __all__ = [
     "Options",
     "Rule",
     "Severity",
+    "SiteContext",
     "SiteViolation",
     "Violation",
     "is_selected",
@@ -82,8 +83,28 @@ class Violation:
 SiteViolation = tuple[PageFacts, Violation]
 """What a site rule yields: the page a problem belongs to, and the problem."""
 
+
+@dataclass(frozen=True, slots=True)
+class SiteContext:
+    """What a site rule may know beyond the checked pages: the files of the site.
+
+    `files` are site paths of every file the site serves (`/images/x.jpg`,
+    `/slug/index.html`); None when unknown (a single file or stdin is
+    checked), and rules that need them are then skipped. `locations` maps a
+    checked page's path to its own site path (`output/a/index.html` →
+    `/a/index.html`), the URL its relative links resolve against; `hosts` are
+    the site's own host names (the config's `base-url`).
+    """
+
+    files: frozenset[str] | None = None
+    locations: Mapping[str, str] = field(default_factory=dict)
+    hosts: frozenset[str] = frozenset()
+
+
 PageCheck = Callable[[PageFacts, OptionsT], Iterable[Violation]]
-SiteCheck = Callable[[Sequence[PageFacts], OptionsT], Iterable[SiteViolation]]
+SiteCheck = Callable[..., Iterable[SiteViolation]]
+"""`(pages, options)`, or `(pages, options, context)` for a rule registered
+with `needs_files=True`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +124,9 @@ class Rule:
     opt_in: bool = False
     """Off by default: runs only when selected by its exact code or name
     (`ALL` and prefixes such as `HEAD` do not turn it on)."""
+    needs_files: bool = False
+    """A site rule that reads `SiteContext.files` (given as a third argument);
+    it is skipped when they are unknown."""
 
     @property
     def order(self) -> tuple[str, str]:
@@ -131,9 +155,15 @@ class Rule:
         return list(self.check(page, options))
 
     def run_site(
-        self, pages: Sequence[PageFacts], options: Options
+        self,
+        pages: Sequence[PageFacts],
+        options: Options,
+        context: SiteContext | None = None,
     ) -> list[SiteViolation]:
-        """Problems across all pages (site rules only)."""
+        """Problems across all pages (site rules only); `context` reaches the
+        rules registered with `needs_files=True`."""
+        if self.needs_files:
+            return list(self.check(pages, options, context or SiteContext()))
         return list(self.check(pages, options))
 
 
@@ -200,12 +230,24 @@ class Family(Generic[OptionsT]):
         return register
 
     def site_rule(
-        self, code: str, severity: Severity
-    ) -> Callable[[SiteCheck[OptionsT]], SiteCheck[OptionsT]]:
-        """Register a site rule: `(Sequence[PageFacts], options) -> Iterable[SiteViolation]`."""
+        self, code: str, severity: Severity, *, needs_files: bool = False
+    ) -> Callable[[SiteCheck], SiteCheck]:
+        """Register a site rule: `(Sequence[PageFacts], options) -> Iterable[SiteViolation]`.
 
-        def register(check: SiteCheck[OptionsT]) -> SiteCheck[OptionsT]:
-            self._add(code, severity, check, site=True, languages=None, requires=None)
+        With `needs_files`, the rule also takes the run's `SiteContext` (the
+        files of the site) and is skipped when they are unknown.
+        """
+
+        def register(check: SiteCheck) -> SiteCheck:
+            self._add(
+                code,
+                severity,
+                check,
+                site=True,
+                languages=None,
+                requires=None,
+                needs_files=needs_files,
+            )
             return check
 
         return register
@@ -220,6 +262,7 @@ class Family(Generic[OptionsT]):
         languages: frozenset[str] | None,
         requires: Callable[[PageFacts], str | None] | None,
         opt_in: bool = False,
+        needs_files: bool = False,
     ) -> None:
         match = CODE_RE.match(code)
         if match is None or match["family"] != self.prefix:
@@ -232,7 +275,16 @@ class Family(Generic[OptionsT]):
         if any(r.name == name for r in REGISTRY.values()):
             raise ValueError(f"{code}: rule name {name!r} is already registered")
         REGISTRY[code] = Rule(
-            code, name, severity, self, check, site, languages, requires, opt_in
+            code,
+            name,
+            severity,
+            self,
+            check,
+            site,
+            languages,
+            requires,
+            opt_in,
+            needs_files,
         )
 
 

@@ -22,6 +22,7 @@ from pipeline.checks.pool import map_in_workers
 from pipeline.checks.registry import (
     REGISTRY,
     Rule,
+    SiteContext,
     Violation,
     is_selected,
     resolve_severity,
@@ -35,6 +36,8 @@ from pipeline.suppressions import Suppression, matches
 
 SNIPPET_MAX = 300
 """Default of the `max-page-bytes` setting (10 MB): larger pages are not parsed."""
+NO_FILES = "no site around the page (a single file or stdin): its files are unknown"
+"""Why a rule that reads the site's files did not run (`rules_skipped`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,13 +166,17 @@ def check_pages(
     config: CheckConfig,
     *,
     cache: PageCache | None = None,
+    site: SiteContext | None = None,
 ) -> CheckResult:
     """Check pages with the configured rules; findings sorted for reports.
 
     Page rules run page by page, in worker processes when there are many
     pages and `jobs` allows (each page is still parsed exactly once); site
     rules then run once over all pages' facts. With a `cache`, only pages
-    that changed since its last run are parsed and checked.
+    that changed since its last run are parsed and checked. `site` gives
+    the files of the site (SITE604 resolves local references against them):
+    None takes the checked pages as the site; `SiteContext(files=None)`
+    says they are unknown, and the rules that need them are skipped.
     """
     started = time.perf_counter()
     selected = [
@@ -183,14 +190,20 @@ def check_pages(
         states = cache.run(pages, config, page_rules)
     by_facts = {id(s.facts): (p, s) for p, s in zip(pages, states, strict=True)}
     all_facts = [s.facts for s in states]
+    context = site if site is not None else SiteContext(files=None)
     for rule in site_rules:
         severity = resolve_severity(rule, config.severity_overrides)
         options = config.options_for(rule.family.name)
+        if rule.needs_files and site is not None and site.files is None:
+            for state in states:
+                if not _suppressed(rule, state):
+                    state.skipped[rule.code] = NO_FILES
+            continue
         for state in states:
             if not _suppressed(rule, state):
                 state.run.append(rule.code)
         try:
-            site_problems = rule.run_site(all_facts, options)
+            site_problems = rule.run_site(all_facts, options, context)
         except Exception as exc:  # a rule bug must not hide the other findings
             site_problems = []
             if states:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import cast
 
 from pipeline.checks.pool import _start_worker
+from pipeline.checks.registry import SiteContext
 from pipeline.checks.runner import PageCache, PageInput, check_pages
 from pipeline.config import Config
 from pipeline.derive import derive_page
@@ -38,7 +39,7 @@ from pipeline.paths import display_path
 from pipeline.render import RenderedPage, environment, render_page
 from pipeline.report.context import ReportContext
 from pipeline.report.htmlreport import output_files
-from pipeline.run import site_files
+from pipeline.run import built_site, site_files
 from pipeline.serve.hub import Hub
 from pipeline.sources import content_files, load_articles
 from pipeline.static import static_files
@@ -375,6 +376,7 @@ class LiveSite:
         with self._lock:
             config = self.config
             pages = self.pages()
+            static = list(self._static)
         if config is None:
             return
         started = time.perf_counter()
@@ -388,7 +390,8 @@ class LiveSite:
             )
             for r in pages
         ]
-        outcome = self._worker.run(config, inputs)
+        site = built_site(pages, inputs, config, static)
+        outcome = self._worker.run(config, inputs, site)
         if outcome is None:  # stopped
             return
         report, counts = outcome
@@ -435,7 +438,7 @@ class CheckWorker:
         self._stopped = False
 
     def run(
-        self, config: Config, inputs: list[PageInput]
+        self, config: Config, inputs: list[PageInput], site: SiteContext
     ) -> tuple[list[OutputFile], dict[str, int]] | None:
         """The report files and the findings per severity; None once stopped."""
         with self._lock:
@@ -455,7 +458,7 @@ class CheckWorker:
                 self._conn = mine
             conn = self._conn
         try:
-            conn.send((config, inputs))
+            conn.send((config, inputs, site))
             kind, answer = conn.recv()
         except (EOFError, OSError):  # stopped, or the worker died: a new one next
             with self._lock:
@@ -488,14 +491,14 @@ def check_worker(conn: Connection, parent: int) -> None:
     cache: tuple[Config | None, PageCache] = (None, PageCache())
     while True:
         try:
-            config, inputs = conn.recv()
+            config, inputs, site = conn.recv()
         except (EOFError, OSError):
             return
         try:
             if cache[0] != config:  # one cache per config
                 cache = (config, PageCache())
             checks = config.checks.model_copy(update={"jobs": 1})
-            result = check_pages(inputs, checks, cache=cache[1])
+            result = check_pages(inputs, checks, cache=cache[1], site=site)
             report = output_files(result, ReportContext(config.checks))
             counts = Counter(f.severity.name.lower() for f in result.findings)
             answer: tuple[str, object] = ("ok", (report, dict(counts)))
