@@ -121,3 +121,23 @@ def test_a_long_csv_cell_is_held_to_the_content_limits(tmp_path: Path) -> None:
         f"{rows}:row 2: body: 200,000 characters, over the limit of 100,000 "
         "(limit max-body-chars)"
     ]
+
+
+def test_a_huge_numeric_column_index_is_no_crash(tmp_path: Path) -> None:
+    """Found by hypothesis: `faq.<4,400 digits>.question` made int() raise."""
+    from pipeline.errors import ContentError
+    from pipeline.sources import load_articles
+
+    index = "9" * 4400
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        f"title,body,faq.{index}.question,faq.{index}.answer\n"
+        "Winter running,Run slowly in the cold.,Is it safe?,Yes.\n",
+        encoding="utf-8",
+    )
+    try:
+        [loaded] = load_articles(path)
+    except ContentError as exc:  # refused in one line is fine too
+        assert all("\n" not in str(p) for p in exc.problems)
+    else:
+        assert [item.question for item in loaded.article.faq] == ["Is it safe?"]

@@ -286,8 +286,14 @@ def _lists(value: Any) -> Any:
         return value
     converted = {k: _lists(v) for k, v in value.items()}
     if converted and all(k.isdigit() for k in converted):
-        return [converted[k] for k in sorted(converted, key=int)]
+        return [converted[k] for k in sorted(converted, key=_numeric)]
     return converted
+
+
+def _numeric(digits: str) -> tuple[int, str]:
+    """Numeric order of a digit string without `int()` (which refuses 4,300+ digits)."""
+    significant = digits.lstrip("0")
+    return len(significant), significant
 
 
 def _all_lines(data: Any, line: int, prefix: str = "") -> dict[str, int]:
