@@ -1,4 +1,5 @@
-"""Draw the bundled example's images: `static/images/herpes-back-pain.jpg` and `logo.png`.
+"""Draw the bundled examples' images: `static/images/herpes-back-pain.jpg`, `logo.png`
+and the illustrations the other two example articles reference.
 
 A simple abstract picture (a stylised spine with a warm glow over the lower
 back and nerve lines branching from it), 1200 x 630 as the example article's
@@ -89,12 +90,107 @@ def draw_logo(size: int = 192) -> Image.Image:
     return image
 
 
+def draw_snippets(width: int, height: int, widths: list[list[float]]) -> Image.Image:
+    """Abstract result snippets: a title bar and description lines per card.
+
+    `widths` gives each card's description lines as fractions of the line
+    (a line that reaches 1.0 ends in an ellipsis mark).
+    """
+    image = Image.new("RGB", (width, height), (246, 247, 250))
+    pen = ImageDraw.Draw(image)
+    margin, gap = width // 12, height // 24
+    card_h = (height - 2 * margin - gap * (len(widths) - 1)) // len(widths)
+    line_w = width - 2 * margin - 2 * gap
+    for i, lines in enumerate(widths):
+        top = margin + i * (card_h + gap)
+        pen.rounded_rectangle(
+            (margin, top, width - margin, top + card_h), radius=18, fill=(255, 255, 255)
+        )
+        x, y = margin + gap, top + gap
+        pen.rounded_rectangle(
+            (x, y, x + line_w * 0.55, y + 22), radius=8, fill=(26, 13, 171)
+        )
+        y += 46
+        for fraction in lines:
+            end = x + line_w * min(fraction, 1.0)
+            pen.rounded_rectangle((x, y, end, y + 14), radius=6, fill=(95, 99, 104))
+            if fraction >= 1.0:
+                for k in range(3):
+                    cx = end + 14 + k * 14
+                    pen.ellipse((cx, y + 4, cx + 6, y + 10), fill=(200, 40, 40))
+            y += 30
+    return image
+
+
+def draw_terminal(width: int, height: int) -> Image.Image:
+    """An abstract terminal window: prompt, measured lines, a cut marker."""
+    image = Image.new("RGB", (width, height), (30, 33, 40))
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, width, 44), fill=(52, 56, 66))
+    for k, colour in enumerate([(237, 106, 94), (245, 191, 79), (98, 197, 84)]):
+        pen.ellipse((20 + k * 30, 14, 36 + k * 30, 30), fill=colour)
+    rows = [(0.35, (120, 200, 120)), (0.8, (210, 214, 220)), (0.62, (210, 214, 220)),
+            (0.7, (240, 180, 90)), (0.45, (210, 214, 220)), (0.9, (120, 170, 240))]  # fmt: skip
+    for i, (fraction, colour) in enumerate(rows):
+        y = 80 + i * 52
+        pen.rounded_rectangle(
+            (40, y, 40 + (width - 80) * fraction, y + 18), radius=6, fill=colour
+        )
+    cut = 40 + (width - 80) * 0.74
+    pen.line((cut, 70, cut, 70 + 52 * len(rows)), fill=(237, 106, 94), width=4)
+    return image
+
+
+def draw_winter(width: int, height: int) -> Image.Image:
+    """A frosty path at sunrise with a runner's bright jacket as a small shape."""
+    image = Image.new("RGB", (width, height))
+    pen = ImageDraw.Draw(image)
+    for y in range(height):
+        t = y / height
+        pen.line(
+            (0, y, width, y),
+            fill=(int(250 - 120 * t), int(200 - 60 * t), int(170 + 60 * t)),
+        )
+    pen.ellipse(
+        (width * 0.62, height * 0.18, width * 0.78, height * 0.42), fill=(255, 226, 160)
+    )
+    ground = [(0, height * 0.62), (width * 0.4, height * 0.55), (width, height * 0.66),
+              (width, height), (0, height)]  # fmt: skip
+    pen.polygon(ground, fill=(226, 234, 242))
+    path = [(width * 0.44, height), (width * 0.52, height * 0.58), (width * 0.56, height * 0.58),
+            (width * 0.7, height)]  # fmt: skip
+    pen.polygon(path, fill=(200, 208, 220))
+    x, y = width * 0.52, height * 0.5
+    pen.rounded_rectangle((x, y, x + 26, y + 60), radius=10, fill=(255, 90, 40))
+    pen.ellipse((x + 3, y - 24, x + 23, y - 4), fill=(60, 40, 40))
+    return image.filter(ImageFilter.GaussianBlur(1))
+
+
 def encoded() -> dict[Path, bytes]:
-    """The files' bytes: the JPEG (baseline, quality 82: about 45 KB) and the logo."""
-    photo, logo = io.BytesIO(), io.BytesIO()
-    draw().save(photo, "JPEG", quality=82, optimize=True)
-    draw_logo().save(logo, "PNG", optimize=True)
-    return {TARGET: photo.getvalue(), LOGO: logo.getvalue()}
+    """The files' bytes: JPEGs at quality 82 (baseline), PNGs optimised."""
+    files = {
+        TARGET: (draw(), "JPEG"),
+        LOGO: (draw_logo(), "PNG"),
+        TARGET.with_name("snippet-preview.png"): (
+            draw_snippets(1200, 675, [[0.9, 1.0], [0.8, 0.55]]),
+            "PNG",
+        ),
+        TARGET.with_name("pixel-width-comparison.png"): (
+            draw_snippets(1200, 675, [[1.0, 1.0], [0.95, 0.6]]),
+            "PNG",
+        ),
+        TARGET.with_name("meta-command.png"): (draw_terminal(1200, 675), "PNG"),
+        TARGET.with_name("winter-running.jpg"): (draw_winter(1200, 800), "JPEG"),
+    }
+    out: dict[Path, bytes] = {}
+    for target, (image, kind) in files.items():
+        buffer = io.BytesIO()
+        if kind == "JPEG":
+            image.save(buffer, "JPEG", quality=82, optimize=True)
+        else:
+            image.save(buffer, "PNG", optimize=True)
+        out[target] = buffer.getvalue()
+    return out
 
 
 def main(argv: list[str]) -> int:
