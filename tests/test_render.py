@@ -135,10 +135,33 @@ def test_blogposting_with_images(repo_root: Path) -> None:
     assert "BlogPosting" in nodes and "WebPage" in nodes and "FAQPage" not in nodes
     images = soup(html).find_all("img")
     assert len(images) == 3 and all(img.get("alt") for img in images)
-    assert [c["name"] for c in nodes["BreadcrumbList"]["itemListElement"]][:2] == [
+    assert [c["name"] for c in nodes["BreadcrumbList"]["itemListElement"]] == [
         "Home",
-        "Guides",
+        "How to Write Meta Descriptions That Fit the Snippet",
     ]
+
+
+def test_custom_breadcrumbs_keep_their_order_and_urls(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(
+        "---\ntitle: Winter Running Shoes\nbreadcrumbs:\n  - name: Home\n    url: /\n"
+        "  - name: Guides\n    url: /guides/\n  - name: Winter Running Shoes\n---\n"
+        "Grip matters more than cushioning on ice.\n",
+        encoding="utf-8",
+    )
+    html = render_file(path).html
+    items = graph_nodes(html)["BreadcrumbList"]["itemListElement"]
+    assert [(c["position"], c["name"], c.get("item")) for c in items] == [
+        (1, "Home", "https://health-notes.example/"),
+        (2, "Guides", "https://health-notes.example/guides/"),
+        (
+            3,
+            "Winter Running Shoes",
+            "https://health-notes.example/winter-running-shoes/",
+        ),
+    ]
+    links = [a["href"] for a in soup(html).select("nav a")]
+    assert "https://health-notes.example/guides/" in links
 
 
 def test_hostile_content_cannot_break_out(tmp_path: Path) -> None:
