@@ -719,3 +719,21 @@ def test_a_megabyte_token_costs_no_dictionary_lookup() -> None:
     assert len(blob) > 1_000_000 > LONGEST_WORD
     assert _word_syllables(blob, "en_US") == len(re.findall(r"[aeiouy]+", blob))
     assert _word_syllables("shingles", "en_US") == 2
+
+
+def test_pysbd_gets_a_pattern_cache_and_the_same_sentences() -> None:
+    """pysbd's per-abbreviation patterns overflow `re`'s cache; ours holds them."""
+    import pysbd.abbreviation_replacer as replacer
+
+    from pipeline import segmentation
+
+    text = (
+        "Dr. Smith met Mr. Jones at 5 p.m. in Washington, D.C. on Jan. 5. They talked."
+    )
+    first = segmentation.split_sentences(text, "en")
+    assert isinstance(replacer.re, segmentation._CachedRe)
+    assert first == segmentation.split_sentences(text + " ", "en")[: len(first)]
+    before = segmentation._CachedRe.compile.cache_info()
+    segmentation.split_sentences(text + " Again.", "en")
+    after = segmentation._CachedRe.compile.cache_info()
+    assert after.hits > before.hits  # the second text reuses compiled patterns
