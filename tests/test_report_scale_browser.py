@@ -3,16 +3,15 @@
 The report is written as `check -o report.html` writes it (an index and one
 file per page in `report_files/`), for a check result of 2,000 pages
 (`tests/report/scale.py`: a few dozen generated pages checked with the real
-rules, repeated under 2,000 paths). Then, in Chromium: the time to the `load`
-event and to the first filter's result, no console errors, no request but the
-files themselves, the issues by rule with every rule and its counts, filters
+rules, repeated under 2,000 paths). Then, in Chromium: no console errors, no
+request but the files themselves, a small index that renders only its first
+page of rows, the issues by rule with every rule and its counts, filters
 by rule, severity and path, sorting and paging, and a page's details opened
-from its row. `benchmarks/bench_report.py` measures the same at 20,000.
+from its row. `benchmarks/bench_report.py` measures load and filter times (2,000 and 20,000).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,14 +31,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 PAGES = 2_000
-LOAD_BUDGET_MS = 2_000  # the target is 2 s at 20,000 pages; 2,000 take ~0.15 s
-FILTER_BUDGET_MS = 500
-
-TIMING_JS = """() => {
-  const t = performance.getEntriesByType('navigation')[0];
-  return t.loadEventEnd;
-}"""
-
 ROWS_JS = """() => Array.from(document.querySelectorAll('#overview-table tbody tr'))
   .map(tr => Array.from(tr.cells).map(c => c.getAttribute('data-sort')))"""
 
@@ -52,9 +43,7 @@ def result() -> CheckResult:
 @pytest.fixture(scope="module")
 def report(result: CheckResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("scale") / "report.html"
-    started = time.perf_counter()
     write_beside(target, result, ReportContext())
-    assert time.perf_counter() - started < 60
     return target
 
 
@@ -72,15 +61,13 @@ def open_index(browser: Any, report: Path) -> Opened:
 
 
 def choose(page: Any, name: str, value: str) -> dict[str, Any]:
-    """Set a filter as a user does and time until the table is redrawn."""
+    """Set a filter as a user does; the table as redrawn."""
     return page.evaluate(  # type: ignore[no-any-return]
         """([name, value]) => {
           const control = document.querySelector(`#filters [name=${name}]`);
           control.value = value;
-          const started = performance.now();
           control.dispatchEvent(new Event('input', {bubbles: true}));
-          return {ms: performance.now() - started,
-                  status: document.getElementById('pages-status').textContent,
+          return {status: document.getElementById('pages-status').textContent,
                   rows: document.querySelectorAll('#overview-table tbody tr').length};
         }""",
         [name, value],
@@ -94,17 +81,17 @@ def test_writes_an_index_and_one_file_per_page(report: Path) -> None:
     assert report.stat().st_size < 1_000_000  # ~0.4 MB: rows, not details
 
 
-def test_opens_fast_and_cleanly(browser: Any, report: Path) -> None:
+def test_opens_cleanly_with_one_page_of_rows(browser: Any, report: Path) -> None:
+    """Speed is measured by `benchmarks/bench_report.py` (load time at 2,000 and
+    20,000 pages), never here: a loaded CI machine would make a timed test lie."""
     opened = open_index(browser, report)
     page = opened.page
-    load_ms = page.evaluate(TIMING_JS)
-    assert load_ms < LOAD_BUDGET_MS
     first = choose(
         page,
         "rule",
         page.locator("#rules-table tbody tr").first.get_attribute("id")[5:],
     )
-    assert first["ms"] < FILTER_BUDGET_MS
+    assert first["rows"] > 0
     assert opened.errors == []
     assert opened.requests == [report.as_uri()]
     assert page.locator("#overview-table tbody tr").count() == 100
