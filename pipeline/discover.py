@@ -21,10 +21,9 @@ from typing import Final
 from pipeline.checks.runner import PageInput
 from pipeline.errors import PipelineError, Problem
 from pipeline.pagemeta import NO_META, PageMeta
-from pipeline.paths import display_path
+from pipeline.paths import HTML_SUFFIXES, display_path
 from pipeline.write import MANIFEST
 
-HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
 SKIP_DIRS: Final = frozenset({"node_modules", "__pycache__", "_report"})
 """Folders never searched (`_report` holds seo-pipeline's own HTML report)."""
 _SNIFF_BYTES: Final = 4096

@@ -1,8 +1,11 @@
-"""One way to show a path to the user: relative to a base folder when under it."""
+"""Paths as the user sees them: displayed relative to a base folder, HTML by suffix."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+"""File names taken for HTML pages (`check` folders, `import` inputs)."""
 
 
 def display_path(path: str | Path, base: str | Path | None = None) -> str:

@@ -12,7 +12,11 @@ def closest(value: str, known: Iterable[str], *, cutoff: float = 0.6) -> str | N
     return guess[0] if guess else None
 
 
+def hint(guess: str | None) -> str:
+    """`"; did you mean 'x'?"` for a guess, else `""`."""
+    return f"; did you mean {guess!r}?" if guess else ""
+
+
 def did_you_mean(value: str, known: Iterable[str], *, cutoff: float = 0.6) -> str:
     """`"; did you mean 'x'?"` for the closest known word, else `""`."""
-    guess = closest(value, known, cutoff=cutoff)
-    return f"; did you mean {guess!r}?" if guess else ""
+    return hint(closest(value, known, cutoff=cutoff))

@@ -31,6 +31,7 @@ from pipeline.facts import JsonLdBlock, PageFacts, Pos
 from pipeline.findings import Severity
 from pipeline.jsonld_context import is_schema_org_context, schema_name
 from pipeline.jsonld_graph import is_a, listify, node_label, text_of, types_of
+from pipeline.suggest import hint
 
 # Where a missing Article property is edited in a content file (SourceMap anchors).
 _ANCHORS = {"headline": "title", "author": "author", "image": "image"}
@@ -428,10 +429,9 @@ def unknown_schema_org_term(
     for term in _terms(page):
         if term.opaque or _known(term, opts.extra_terms):
             continue
-        guess = schemaorg.suggest(term.name, term.kind)
-        hint = f"; did you mean {guess!r}?" if guess else ""
+        guess = hint(schemaorg.suggest(term.name, term.kind))
         yield Violation(
-            f"unknown schema.org {term.kind} {term.written!r}{hint}", term.block
+            f"unknown schema.org {term.kind} {term.written!r}{guess}", term.block
         )
 
 

@@ -22,12 +22,12 @@ from pipeline.errors import ContentError, OutputError, Problem
 from pipeline.importing.draft import parse_draft
 from pipeline.importing.html_page import parse_html_page
 from pipeline.importing.result import ImportResult
+from pipeline.paths import HTML_SUFFIXES
 from pipeline.sources import validate
 from pipeline.sources.frontmatter import read_markdown
 from pipeline.write import atomic_write
 
 STDIN = "-"
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass(frozen=True, slots=True)
