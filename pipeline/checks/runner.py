@@ -10,12 +10,13 @@ front matter) applied.
 
 from __future__ import annotations
 
+import copy
 import os
 import pickle
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
 from pipeline.checks.config import CheckConfig
 from pipeline.checks.pool import map_in_workers
@@ -150,15 +151,11 @@ class PageCache:
 
 
 def _copy(state: _Page) -> _Page:
-    """A fresh copy for the site rules to add to (facts are immutable)."""
-    return _Page(
-        state.facts,
-        list(state.ignores),
-        list(state.findings),
-        list(state.run),
-        dict(state.skipped),
-        list(state.crashes),
-    )
+    """A fresh copy for the site rules to add to: the facts are shared
+    (immutable), every other field (a list or dict) is copied one level deep."""
+    changes = {f.name: copy.copy(getattr(state, f.name)) for f in fields(state)}
+    changes.pop("facts")
+    return replace(state, **changes)
 
 
 def check_pages(
